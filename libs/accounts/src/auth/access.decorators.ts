@@ -1,0 +1,30 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { AppError, type Permission, type Principal } from '#core';
+
+export const ACCESS_POLICY = 'art30:access-policy';
+export type AccessPolicy = { public: true } | { public: false; permission: Permission };
+
+/** Anyone may call this (sign-in, accepting an invitation, public pages). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_POLICY, { public: true });
+
+/** The caller must be signed in with a role that grants `permission`. */
+export const Requires = (permission: Permission): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_POLICY, { public: false, permission });
+
+export type RequestWithPrincipal = Request & { principal?: Principal };
+
+export function requestOf(context: ExecutionContext): RequestWithPrincipal {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req: RequestWithPrincipal }>().req;
+  }
+  return context.switchToHttp().getRequest<RequestWithPrincipal>();
+}
+
+/** The verified caller. Fails loudly if used where the guard did not establish one. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = requestOf(context).principal;
+  if (!principal) throw AppError.unauthenticated();
+  return principal;
+});

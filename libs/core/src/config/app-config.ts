@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+
+/**
+ * The whole runtime configuration, read once from the environment and validated. This is the only
+ * place in the codebase that reads `process.env` (see architecture.md), so every setting is listed
+ * here with its default.
+ */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: {
+    /** Owner connection: runs migrations and creates the app role. Unset: embedded PostgreSQL. */
+    ownerUrl: string | undefined;
+    /** Runtime connection as the least-privilege app role. Unset: derived from `ownerUrl`. */
+    appUrl: string | undefined;
+    appRole: string;
+    appPassword: string | undefined;
+    poolSize: number;
+    migrateOnStart: boolean;
+    embedded: { dir: string; port: number };
+  };
+  auth: { sessionTtlHours: number; invitationTtlHours: number };
+  graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxDocumentBytes: number };
+  demo: { seedWhenEmpty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const config: AppConfig = {
+    env: nodeEnv,
+    host: read.string('HOST', '127.0.0.1'),
+    port: read.int('PORT', 3000, 1, 65535),
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'warn' : 'info',
+    ),
+    database: {
+      ownerUrl: read.url('DATABASE_URL'),
+      appUrl: read.url('DATABASE_APP_URL'),
+      appRole: read.identifier('DATABASE_APP_ROLE', 'art30_app'),
+      appPassword: env.DATABASE_APP_PASSWORD || undefined,
+      poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
+      migrateOnStart: read.bool('DATABASE_MIGRATE_ON_START', true),
+      embedded: {
+        dir: resolve(read.string('EMBEDDED_PG_DIR', '.data/pg')),
+        port: read.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
+      },
+    },
+    auth: {
+      sessionTtlHours: read.int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+      invitationTtlHours: read.int('INVITATION_TTL_HOURS', 72, 1, 24 * 30),
+    },
+    graphql: {
+      introspection: read.bool('GRAPHQL_INTROSPECTION', !production),
+      landingPage: read.bool('GRAPHQL_LANDING_PAGE', !production),
+      maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
+      maxDocumentBytes: read.int('GRAPHQL_MAX_DOCUMENT_BYTES', 20_000, 1_000, 1_000_000),
+    },
+    demo: { seedWhenEmpty: read.bool('SEED_DEMO_TENANTS', !production) },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string, fallback: string): string {
+    return this.env[name] || fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.toLowerCase();
+    if (!raw) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string): string | undefined {
+    const raw = this.env[name];
+    if (!raw) return undefined;
+    try {
+      const url = new URL(raw);
+      if (!['postgres:', 'postgresql:'].includes(url.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      this.problems.push(`${name} must be a postgres:// URL`);
+      return undefined;
+    }
+  }
+
+  identifier(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+      this.problems.push(`${name} must be a lower-case SQL identifier (got "${value}")`);
+      return fallback;
+    }
+    return value;
+  }
+}

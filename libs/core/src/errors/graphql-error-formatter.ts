@@ -1,0 +1,46 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from './app-error.js';
+import { ErrorCode } from './error-codes.js';
+
+/** Codes Apollo itself assigns to request errors the client caused; their messages are safe. */
+const CLIENT_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ErrorCode.RateLimited,
+  ErrorCode.BadUserInput,
+]);
+
+/**
+ * Turns any error into what a client may see: our own {@link AppError}s keep their code, message
+ * and field; request errors from Apollo keep their code; anything else becomes a bare
+ * INTERNAL_SERVER_ERROR (logged in full here, never sent: no stack traces or SQL reach clients).
+ */
+export function createGraphQLErrorFormatter(logUnexpected: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return {
+        ...base,
+        message: original.message,
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    logUnexpected(original);
+    return { ...base, message: 'Internal server error. It has been logged.', extensions: { code: ErrorCode.Internal } };
+  };
+}

@@ -1,0 +1,5 @@
+export * from './app-role.js';
+export * from './database.module.js';
+export * from './prepare-database.js';
+export * from './tenant-db.js';
+export * from './migrations/index.js';

@@ -1,0 +1,4 @@
+import { Accounts1763780000000 } from './1763780000000-accounts.js';
+
+/** Every migration, in order. Listed as classes, not globs: ESM has no directory scanning. */
+export const MIGRATIONS = [Accounts1763780000000];

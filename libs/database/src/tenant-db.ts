@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
+
+/**
+ * One unit of work inside one tenant. Repositories take this, not a bare EntityManager, so a
+ * query cannot be written without the tenant it runs for (RLS enforces it a second time).
+ */
+export interface TenantTx {
+  readonly tenantId: string;
+  readonly em: EntityManager;
+}
+
+export interface TxOptions {
+  readOnly?: boolean;
+}
+
+/**
+ * Runs work in a transaction bound to one tenant. The tenant is set with
+ * `set_config('app.tenant_id', …, true)`: transaction-local, so a pooled connection never carries
+ * one tenant's setting into another's request.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async run<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      if (options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const result = await work({ tenantId, em: runner.manager });
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** For the few reads that precede knowing a tenant (tenant by slug). RLS still applies. */
+  async withoutTenant<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
+  }
+
+  /** `SELECT 1` through the app role's pool: what /health reports. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
