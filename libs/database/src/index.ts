@@ -3,3 +3,4 @@ export * from './database.module.js';
 export * from './prepare-database.js';
 export * from './tenant-db.js';
 export * from './migrations/index.js';
+export * from './embedded-postgres.js';

