@@ -13,7 +13,12 @@ describe('errors a client can cause', () => {
   afterAll(() => app.close());
 
   it('names the offending field of an invalid input and changes nothing', async () => {
-    const res = await gql(app, `mutation { inviteMember(input: { email: "not-an-email", role: VIEWER }) { invitationToken } }`, {}, tenant.ownerToken);
+    const res = await gql(
+      app,
+      `mutation { inviteMember(input: { email: "not-an-email", role: VIEWER }) { invitationToken } }`,
+      {},
+      tenant.ownerToken,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
     expect(res.errors?.[0]?.message).toMatch(/valid email/);
     const members = await gql<{ members: unknown[] }>(app, `{ members { id } }`, {}, tenant.ownerToken);
@@ -21,7 +26,12 @@ describe('errors a client can cause', () => {
   });
 
   it('rejects an oversized value with BAD_USER_INPUT, not a database error', async () => {
-    const res = await gql(app, `mutation($name: String!) { updateTenant(input: { name: $name }) { name } }`, { name: 'x'.repeat(10_000) }, tenant.ownerToken);
+    const res = await gql(
+      app,
+      `mutation($name: String!) { updateTenant(input: { name: $name }) { name } }`,
+      { name: 'x'.repeat(10_000) },
+      tenant.ownerToken,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
   });
 
@@ -37,8 +47,18 @@ describe('errors a client can cause', () => {
 
   it('answers wrong types and unknown enum values with a typed error and no stack trace', async () => {
     for (const res of [
-      await gql(app, `mutation { inviteMember(input: { email: 42, role: VIEWER }) { invitationToken } }`, {}, tenant.ownerToken),
-      await gql(app, `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitationToken } }`, { i: { email: 'a@b.org', role: 'GOD' } }, tenant.ownerToken),
+      await gql(
+        app,
+        `mutation { inviteMember(input: { email: 42, role: VIEWER }) { invitationToken } }`,
+        {},
+        tenant.ownerToken,
+      ),
+      await gql(
+        app,
+        `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitationToken } }`,
+        { i: { email: 'a@b.org', role: 'GOD' } },
+        tenant.ownerToken,
+      ),
       await gql(app, `{ nope }`, {}, tenant.ownerToken),
     ]) {
       expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(codes(res)[0]);

@@ -15,14 +15,18 @@ describe('sign-in and tokens', () => {
   afterAll(() => app.close());
 
   const signIn = (email: string, password: string, slug = tenant.slug) =>
-    gql<{ signIn: { token: string; member: { role: string } } }>(app, SIGN_IN, { input: { tenant: slug, email, password } });
+    gql<{ signIn: { token: string; member: { role: string } } }>(app, SIGN_IN, {
+      input: { tenant: slug, email, password },
+    });
 
   it('signs in with the right password and the token identifies the member', async () => {
     const res = await signIn(`OWNER@${tenant.slug}.test`, TEST_PASSWORD);
     expect(res.errors).toBeUndefined();
     expect(res.data?.signIn.member.role).toBe('OWNER');
     const viewer = await gql(app, VIEWER, {}, res.data!.signIn.token);
-    expect(viewer.data).toEqual({ viewer: { kind: 'USER', role: 'OWNER', label: `owner@${tenant.slug}.test`, tenant: { slug: tenant.slug } } });
+    expect(viewer.data).toEqual({
+      viewer: { kind: 'USER', role: 'OWNER', label: `owner@${tenant.slug}.test`, tenant: { slug: tenant.slug } },
+    });
   });
 
   it('refuses a wrong password, an unknown email and an unknown organisation alike', async () => {
@@ -93,7 +97,9 @@ describe('sign-in and tokens', () => {
     expect(invited.data?.inviteMember.member.status).toBe('INVITED');
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token member { role status } } }`;
     const input = { token: invited.data!.inviteMember.invitationToken, password: 'a long enough password' };
-    const accepted = await gql<{ acceptInvitation: { member: { role: string; status: string } } }>(app, accept, { input });
+    const accepted = await gql<{ acceptInvitation: { member: { role: string; status: string } } }>(app, accept, {
+      input,
+    });
     expect(accepted.data?.acceptInvitation.member).toEqual({ role: 'EDITOR', status: 'ACTIVE' });
     expect(codes(await gql(app, accept, { input }))).toEqual(['BAD_USER_INPUT']);
     expect((await signIn('new@example.org', 'a long enough password')).data?.signIn.member.role).toBe('EDITOR');
@@ -102,7 +108,12 @@ describe('sign-in and tokens', () => {
   it('ends every session of a revoked member at once', async () => {
     const editor = await tenant.memberFor(Role.EDITOR);
     expect(codes(await gql(app, VIEWER, {}, editor.token))).toEqual([]);
-    const revoked = await gql(app, `mutation($id: ID!) { revokeMember(id: $id) { status } }`, { id: editor.id }, tenant.ownerToken);
+    const revoked = await gql(
+      app,
+      `mutation($id: ID!) { revokeMember(id: $id) { status } }`,
+      { id: editor.id },
+      tenant.ownerToken,
+    );
     expect(revoked.data).toEqual({ revokeMember: { status: 'REVOKED' } });
     expect(codes(await gql(app, VIEWER, {}, editor.token))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await signIn(editor.email, TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);

@@ -65,13 +65,18 @@ describe('tenant isolation through the API', () => {
   it('keeps tenants apart under concurrent requests on a shared pool', async () => {
     const reads = Array.from({ length: 40 }, (_, i) => {
       const [tenant, token] = i % 2 === 0 ? [a, a.ownerToken] : [b, b.ownerToken];
-      return gql<{ tenant: { slug: string }; members: Array<{ email: string }> }>(app, `{ tenant { slug } members { email } }`, {}, token).then(
-        (res) => ({ tenant, res }),
-      );
+      return gql<{ tenant: { slug: string }; members: Array<{ email: string }> }>(
+        app,
+        `{ tenant { slug } members { email } }`,
+        {},
+        token,
+      ).then((res) => ({ tenant, res }));
     });
     for (const { tenant, res } of await Promise.all(reads)) {
       expect(res.data!.tenant.slug).toBe(tenant.slug);
-      expect(res.data!.members.every((m) => m.email.endsWith(`@${tenant.slug}.test`) || m.email.endsWith('@example.org'))).toBe(true);
+      expect(
+        res.data!.members.every((m) => m.email.endsWith(`@${tenant.slug}.test`) || m.email.endsWith('@example.org')),
+      ).toBe(true);
     }
   });
 });

@@ -17,7 +17,11 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES];
   imports: [
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
     DatabaseModule.forRoot({ entities: API_ENTITIES, applicationName: 'art30-api' }),
-    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [APP_CONFIG], useFactory: graphqlOptions }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: graphqlOptions,
+    }),
     AccountsModule,
     DemoModule,
   ],

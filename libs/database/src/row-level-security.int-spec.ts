@@ -26,9 +26,15 @@ describe('row-level security (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     owner = await ownerClient();
-    for (const [id, slug] of [[tenantA, `rls-a-${tenantA.slice(0, 6)}`], [tenantB, `rls-b-${tenantB.slice(0, 6)}`]] as const) {
+    for (const [id, slug] of [
+      [tenantA, `rls-a-${tenantA.slice(0, 6)}`],
+      [tenantB, `rls-b-${tenantB.slice(0, 6)}`],
+    ] as const) {
       await owner.query(`INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $2)`, [id, slug]);
-      await owner.query(`INSERT INTO members (tenant_id, email, role) VALUES ($1, $2, 'owner')`, [id, `o@${slug}.test`]);
+      await owner.query(`INSERT INTO members (tenant_id, email, role) VALUES ($1, $2, 'owner')`, [
+        id,
+        `o@${slug}.test`,
+      ]);
     }
   });
 
@@ -42,22 +48,28 @@ describe('row-level security (real PostgreSQL)', () => {
     expect(rows.rows[0].n).toBe(0);
   });
 
-  it("shows a tenant only its own rows", async () => {
+  it('shows a tenant only its own rows', async () => {
     const rows = await asApp(tenantA, (c) => c.query<{ tenant_id: string }>('SELECT tenant_id FROM members'));
     expect(rows.rows.length).toBeGreaterThan(0);
     expect(new Set(rows.rows.map((r) => r.tenant_id))).toEqual(new Set([tenantA]));
   });
 
-  it("refuses to insert a row for another tenant", async () => {
+  it('refuses to insert a row for another tenant', async () => {
     await expect(
-      asApp(tenantA, (c) => c.query(`INSERT INTO members (tenant_id, email, role) VALUES ($1, 'x@y.test', 'viewer')`, [tenantB])),
+      asApp(tenantA, (c) =>
+        c.query(`INSERT INTO members (tenant_id, email, role) VALUES ($1, 'x@y.test', 'viewer')`, [tenantB]),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it("cannot move a row to another tenant or touch another tenant's rows", async () => {
-    const moved = await asApp(tenantA, (c) => c.query(`UPDATE members SET tenant_id = $1 WHERE tenant_id = $2`, [tenantB, tenantA]).catch((e: Error) => e));
+    const moved = await asApp(tenantA, (c) =>
+      c.query(`UPDATE members SET tenant_id = $1 WHERE tenant_id = $2`, [tenantB, tenantA]).catch((e: Error) => e),
+    );
     expect(moved).toBeInstanceOf(Error);
-    const touched = await asApp(tenantA, (c) => c.query(`UPDATE members SET display_name = 'x' WHERE tenant_id = $1`, [tenantB]));
+    const touched = await asApp(tenantA, (c) =>
+      c.query(`UPDATE members SET display_name = 'x' WHERE tenant_id = $1`, [tenantB]),
+    );
     expect(touched.rowCount).toBe(0);
   });
 
@@ -85,7 +97,10 @@ describe('row-level security (real PostgreSQL)', () => {
   });
 
   it('gives the app role no way around RLS: not superuser, no BYPASSRLS, owns nothing', async () => {
-    const role = await owner.query(`SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`, [APP_ROLE]);
+    const role = await owner.query(
+      `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`,
+      [APP_ROLE],
+    );
     expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
     const owned = await owner.query(
       `SELECT count(*)::int AS n FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`,
@@ -96,9 +111,13 @@ describe('row-level security (real PostgreSQL)', () => {
 
   it('lets the app role read tenants by slug but create only the tenant it is bound to', async () => {
     const other = randomUUID();
-    const denied = await asApp(tenantA, (c) => c.query(`INSERT INTO tenants (id, slug, name) VALUES ($1, 'rls-x', 'x')`, [other]).catch((e: Error) => e));
+    const denied = await asApp(tenantA, (c) =>
+      c.query(`INSERT INTO tenants (id, slug, name) VALUES ($1, 'rls-x', 'x')`, [other]).catch((e: Error) => e),
+    );
     expect(String(denied)).toMatch(/row-level security/);
-    const visible = await asApp(null, (c) => c.query(`SELECT count(*)::int AS n FROM tenants WHERE id IN ($1, $2)`, [tenantA, tenantB]));
+    const visible = await asApp(null, (c) =>
+      c.query(`SELECT count(*)::int AS n FROM tenants WHERE id IN ($1, $2)`, [tenantA, tenantB]),
+    );
     expect(visible.rows[0].n).toBe(2);
   });
 });

@@ -15,6 +15,10 @@ export const DEMO_TENANTS: readonly NewTenant[] = [
     slug: 'connecttools',
     name: 'ConnectTools B.V.',
     defaultLocale: 'nl',
-    owner: { email: 'privacy@connecttools.demo', displayName: 'ConnectTools privacy officer (demo)', password: 'connecttools-demo-2026' },
+    owner: {
+      email: 'privacy@connecttools.demo',
+      displayName: 'ConnectTools privacy officer (demo)',
+      password: 'connecttools-demo-2026',
+    },
   },
 ];

@@ -44,26 +44,26 @@ export async function createTestTenant(app: INestApplication, name = 'Test organ
 
   function memberFor(role: Role, accessExpiresAt: Date | null = null): Promise<TestMember> {
     return db.run(tenant.id, async (tx) => {
-        const now = new Date();
-        const member = tx.em.create(Member, {
-          tenantId: tenant.id,
-          id: randomUUID(),
-          email: `${role}-${randomUUID().slice(0, 6)}@${slug}.test`,
-          displayName: role,
-          role,
-          passwordHash: owner.passwordHash,
-          accessExpiresAt: null,
-          invitationTokenHash: null,
-          invitationExpiresAt: null,
-          createdAt: now,
-          updatedAt: now,
-          revokedAt: null,
-        });
-        await tx.em.insert(Member, member);
-        const session = await auth.startSession(tx, member);
-        if (accessExpiresAt) await tx.em.update(Member, { tenantId: tenant.id, id: member.id }, { accessExpiresAt });
-        return { id: member.id, email: member.email, token: session.token };
+      const now = new Date();
+      const member = tx.em.create(Member, {
+        tenantId: tenant.id,
+        id: randomUUID(),
+        email: `${role}-${randomUUID().slice(0, 6)}@${slug}.test`,
+        displayName: role,
+        role,
+        passwordHash: owner.passwordHash,
+        accessExpiresAt: null,
+        invitationTokenHash: null,
+        invitationExpiresAt: null,
+        createdAt: now,
+        updatedAt: now,
+        revokedAt: null,
       });
+      await tx.em.insert(Member, member);
+      const session = await auth.startSession(tx, member);
+      if (accessExpiresAt) await tx.em.update(Member, { tenantId: tenant.id, id: member.id }, { accessExpiresAt });
+      return { id: member.id, email: member.email, token: session.token };
+    });
   }
 }
 

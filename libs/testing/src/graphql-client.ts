@@ -4,7 +4,11 @@ import request from 'supertest';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; [k: string]: unknown };
+  }>;
 }
 
 /** POSTs one operation to /graphql, optionally as a bearer, and returns status, data and errors. */

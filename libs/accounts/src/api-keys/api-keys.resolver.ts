@@ -17,14 +17,20 @@ export class ApiKeysResolver {
 
   @Requires(Permission.Administer)
   @Mutation(() => CreatedApiKey)
-  async createApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  async createApiKey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateApiKeyInput,
+  ): Promise<CreatedApiKey> {
     const { apiKey, secret } = await this.apiKeys.create(principal, input);
     return { apiKey: ApiKeyModel.from(apiKey), secret };
   }
 
   @Requires(Permission.Administer)
   @Mutation(() => ApiKeyModel)
-  async revokeApiKey(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ApiKeyModel> {
+  async revokeApiKey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<ApiKeyModel> {
     return ApiKeyModel.from(await this.apiKeys.revoke(principal, id));
   }
 }

@@ -11,10 +11,17 @@ export class ApiKeysService {
   constructor(private readonly db: TenantDb) {}
 
   list(principal: Principal): Promise<ApiKey[]> {
-    return this.db.run(principal.tenantId, (tx) => tx.em.find(ApiKey, { where: { tenantId: tx.tenantId }, order: { createdAt: 'DESC', id: 'ASC' } }), { readOnly: true });
+    return this.db.run(
+      principal.tenantId,
+      (tx) => tx.em.find(ApiKey, { where: { tenantId: tx.tenantId }, order: { createdAt: 'DESC', id: 'ASC' } }),
+      { readOnly: true },
+    );
   }
 
-  async create(principal: Principal, input: { name: string; role: Role; expiresAt?: Date | null }): Promise<{ apiKey: ApiKey; secret: string }> {
+  async create(
+    principal: Principal,
+    input: { name: string; role: Role; expiresAt?: Date | null },
+  ): Promise<{ apiKey: ApiKey; secret: string }> {
     if (input.role === Role.OWNER) throw AppError.badInput('input.role', 'An API key cannot have the owner role.');
     if (input.expiresAt && input.expiresAt <= new Date()) {
       throw AppError.badInput('input.expiresAt', 'The expiry date must be in the future.');

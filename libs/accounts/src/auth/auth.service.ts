@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, type Principal, Role } from '#core';
+import { APP_CONFIG, type AppConfig, AppError, type Principal } from '#core';
 import { TenantDb, type TenantTx } from '#database';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Member } from '../members/member.entity.js';
@@ -89,7 +89,14 @@ export class AuthService {
         if (key.revokedAt) throw AppError.unauthenticated('This API key has been revoked.');
         if (key.expiresAt && key.expiresAt <= now) throw AppError.unauthenticated('This API key has expired.');
         await this.touchApiKey(tx, key, now);
-        return { tenantId: tenant.id, tenantSlug: tenant.slug, role: key.role, kind: 'api_key', actorId: key.id, actorLabel: `api-key:${key.name}` };
+        return {
+          tenantId: tenant.id,
+          tenantSlug: tenant.slug,
+          role: key.role,
+          kind: 'api_key',
+          actorId: key.id,
+          actorLabel: `api-key:${key.name}`,
+        };
       }
       const session = await tx.em.findOneBy(Session, { tenantId: tx.tenantId, id: credential.id });
       if (!session || !sameHash(session.tokenHash, credential.secretHash) || session.revokedAt) {

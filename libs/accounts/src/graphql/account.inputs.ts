@@ -8,7 +8,9 @@ const PASSWORD_RULE = 'Use 12 to 200 characters.';
 @InputType()
 export class SignInInput {
   @Field({ description: 'The organisation\'s slug, e.g. "cradeq".' })
-  @IsString() @Length(1, 40) tenant!: string;
+  @IsString()
+  @Length(1, 40)
+  tenant!: string;
   @Field() @IsString() @Length(3, 254) email!: string;
   @Field() @IsString() @Length(1, 200) password!: string;
 }
@@ -19,7 +21,9 @@ export class InviteMemberInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) displayName?: string;
   @Field(() => Role) @IsEnum(Role) role!: Role;
   @Field(() => Date, { nullable: true, description: 'Auditors only: when their access ends.' })
-  @IsOptional() @IsDate() accessExpiresAt?: Date;
+  @IsOptional()
+  @IsDate()
+  accessExpiresAt?: Date;
 }
 
 @InputType()

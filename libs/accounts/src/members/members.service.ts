@@ -27,7 +27,11 @@ export class MembersService {
   ) {}
 
   list(principal: Principal): Promise<Member[]> {
-    return this.db.run(principal.tenantId, (tx) => tx.em.find(Member, { where: { tenantId: tx.tenantId }, order: { createdAt: 'ASC', id: 'ASC' } }), { readOnly: true });
+    return this.db.run(
+      principal.tenantId,
+      (tx) => tx.em.find(Member, { where: { tenantId: tx.tenantId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      { readOnly: true },
+    );
   }
 
   get(principal: Principal, id: string): Promise<Member> {
@@ -72,11 +76,21 @@ export class MembersService {
     const passwordHash = await hashPassword(password);
     return this.db.run(credential.tenantId, async (tx) => {
       const member = await tx.em.findOneBy(Member, { tenantId: tx.tenantId, id: credential.id });
-      if (!member?.invitationTokenHash || member.revokedAt || !sameHash(member.invitationTokenHash, credential.secretHash)) throw invalid();
+      if (
+        !member?.invitationTokenHash ||
+        member.revokedAt ||
+        !sameHash(member.invitationTokenHash, credential.secretHash)
+      )
+        throw invalid();
       if (!member.invitationExpiresAt || member.invitationExpiresAt <= new Date()) {
         throw AppError.badInput('input.token', 'This invitation has expired. Ask for a new one.');
       }
-      Object.assign(member, { passwordHash, invitationTokenHash: null, invitationExpiresAt: null, updatedAt: new Date() });
+      Object.assign(member, {
+        passwordHash,
+        invitationTokenHash: null,
+        invitationExpiresAt: null,
+        updatedAt: new Date(),
+      });
       if (displayName) member.displayName = displayName;
       await tx.em.save(member);
       const tenant = await tx.em.findOneByOrFail(Tenant, { id: tx.tenantId });
@@ -84,7 +98,12 @@ export class MembersService {
     });
   }
 
-  async changeRole(principal: Principal, memberId: string, role: Role, accessExpiresAt: Date | null = null): Promise<Member> {
+  async changeRole(
+    principal: Principal,
+    memberId: string,
+    role: Role,
+    accessExpiresAt: Date | null = null,
+  ): Promise<Member> {
     assertMayAssign(principal, role);
     const expiry = checkExpiry(role, accessExpiresAt);
     return this.db.run(principal.tenantId, async (tx) => {
@@ -135,7 +154,9 @@ function assertMayAssign(principal: Principal, role: Role): void {
 /** An access expiry belongs to auditors only, and must lie in the future. */
 function checkExpiry(role: Role, expiresAt: Date | null): Date | null {
   if (!expiresAt) return null;
-  if (role !== Role.AUDITOR) throw AppError.badInput('input.accessExpiresAt', 'Only auditor access can have an expiry date.');
-  if (expiresAt <= new Date()) throw AppError.badInput('input.accessExpiresAt', 'The expiry date must be in the future.');
+  if (role !== Role.AUDITOR)
+    throw AppError.badInput('input.accessExpiresAt', 'Only auditor access can have an expiry date.');
+  if (expiresAt <= new Date())
+    throw AppError.badInput('input.accessExpiresAt', 'The expiry date must be in the future.');
   return expiresAt;
 }

@@ -18,7 +18,10 @@ export class TenantsResolver {
 
   @Requires(Permission.Administer)
   @Mutation(() => TenantModel)
-  async updateTenant(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateTenantInput): Promise<TenantModel> {
+  async updateTenant(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateTenantInput,
+  ): Promise<TenantModel> {
     return toModel(await this.tenants.update(principal, input));
   }
 }

@@ -25,7 +25,14 @@ export class TenantsService {
     const passwordHash = await hashPassword(input.owner.password);
     return this.db.run(id, async (tx) => {
       const now = new Date();
-      const tenant = tx.em.create(Tenant, { id, slug: input.slug, name: input.name, defaultLocale: input.defaultLocale, createdAt: now, updatedAt: now });
+      const tenant = tx.em.create(Tenant, {
+        id,
+        slug: input.slug,
+        name: input.name,
+        defaultLocale: input.defaultLocale,
+        createdAt: now,
+        updatedAt: now,
+      });
       await tx.em.insert(Tenant, tenant);
       const owner = tx.em.create(Member, {
         tenantId: id,
@@ -55,7 +62,9 @@ export class TenantsService {
   }
 
   async current(principal: Principal): Promise<Tenant> {
-    const tenant = await this.db.run(principal.tenantId, (tx) => tx.em.findOneBy(Tenant, { id: tx.tenantId }), { readOnly: true });
+    const tenant = await this.db.run(principal.tenantId, (tx) => tx.em.findOneBy(Tenant, { id: tx.tenantId }), {
+      readOnly: true,
+    });
     if (!tenant) throw AppError.notFound('Organisation');
     return tenant;
   }

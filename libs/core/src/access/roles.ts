@@ -8,7 +8,7 @@ export enum Role {
   VIEWER = 'viewer',
   AUDITOR = 'auditor',
 }
-registerEnumType(Role, { name: 'Role', description: 'A member\'s or API key\'s role in a tenant.' });
+registerEnumType(Role, { name: 'Role', description: "A member's or API key's role in a tenant." });
 
 /** What a resolver or route may require. Roles grant sets of these (see ROLE_PERMISSIONS). */
 export enum Permission {

@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ACCOUNTS_ENTITIES } from '#accounts';
+import { APP_CONFIG, type AppConfig, ConfigModule, loggerOptions } from '#core';
+import { DatabaseModule } from '#database';
+import { WorkerHeartbeat } from './worker-heartbeat.js';
+
+/** The background process: connects, then runs the jobs later features register here. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
+    DatabaseModule.forRoot({ entities: [...ACCOUNTS_ENTITIES], applicationName: 'art30-worker' }),
+  ],
+  providers: [WorkerHeartbeat],
+})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}
