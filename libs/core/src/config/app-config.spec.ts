@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment (embedded database, port 3000)', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.ownerUrl).toBeUndefined();
+    expect(config.database.embedded.dir).toMatch(/\.data\/pg$/);
+    expect(config.graphql.introspection).toBe(true);
+    expect(config.demo.seedWhenEmpty).toBe(true);
+  });
+
+  it('switches off introspection, the landing page and demo seeding in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/x' });
+    expect(config.graphql).toMatchObject({ introspection: false, landingPage: false });
+    expect(config.demo.seedWhenEmpty).toBe(false);
+  });
+
+  it('lists every invalid setting at once, by name', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', GRAPHQL_INTROSPECTION: 'maybe' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'GRAPHQL_INTROSPECTION'])
+        expect(problems).toContain(name);
+    }
+  });
+});
