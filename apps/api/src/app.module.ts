@@ -1,17 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
-import { APP_CONFIG, type AppConfig, ConfigModule, InputValidationPipe, loggerOptions } from '#core';
+import { APP_CONFIG, type AppConfig, AppErrorFilter, ConfigModule, InputValidationPipe, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
+import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
-export const API_ENTITIES = [...ACCOUNTS_ENTITIES];
+export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
 
 @Module({
   imports: [
@@ -23,10 +24,14 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES];
       useFactory: graphqlOptions,
     }),
     AccountsModule,
+    RegisterModule,
     DemoModule,
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+  providers: [
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: AppErrorFilter },
+  ],
 })
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {

@@ -3,13 +3,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { ACCOUNTS_ENTITIES } from '#accounts';
 import { APP_CONFIG, type AppConfig, ConfigModule, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
+import { REGISTER_ENTITIES } from '#register';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /** The background process: connects, then runs the jobs later features register here. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
-    DatabaseModule.forRoot({ entities: [...ACCOUNTS_ENTITIES], applicationName: 'art30-worker' }),
+    DatabaseModule.forRoot({ entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES], applicationName: 'art30-worker' }),
   ],
   providers: [WorkerHeartbeat],
 })

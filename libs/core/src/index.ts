@@ -8,3 +8,4 @@ export * from './access/principal.js';
 export * from './logging/logger-options.js';
 export * from './validation/input-validation.pipe.js';
 export * from './validation/uuid.pipe.js';
+export * from './errors/app-error.filter.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENTITIES } from '#accounts';
+import { API_ENTITIES } from '../../../apps/api/src/app.module.js';
 import { testDatabaseUrl } from '#testing';
 
 /**
@@ -16,7 +16,7 @@ describe('migrations and entities', () => {
     const ds = new DataSource({
       type: 'postgres',
       url: await testDatabaseUrl(),
-      entities: [...ACCOUNTS_ENTITIES],
+      entities: API_ENTITIES,
       installExtensions: false,
       uuidExtension: 'pgcrypto',
     });

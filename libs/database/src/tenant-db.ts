@@ -1,3 +1,4 @@
+import './pg-type-parsers.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -14,6 +15,15 @@ export interface TenantTx {
 
 export interface TxOptions {
   readOnly?: boolean;
+  /**
+   * Who makes the change, for the register history (who/when/before/after). The history
+   * trigger refuses register writes in a transaction that names no actor.
+   */
+  actor?: string;
+  /** A person's note on why, stored with every history entry of this transaction. */
+  note?: string;
+  /** Backdated imports only (seed changelogs, spreadsheet imports): when the change took effect. */
+  effectiveAt?: Date;
 }
 
 /**
@@ -31,7 +41,11 @@ export class TenantDb {
     try {
       await runner.startTransaction();
       if (options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
-      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await runner.query(
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_label', $2, true),
+                set_config('app.change_note', $3, true), set_config('app.effective_at', $4, true)`,
+        [tenantId, options.actor ?? '', options.note ?? '', options.effectiveAt?.toISOString() ?? ''],
+      );
       const result = await work({ tenantId, em: runner.manager });
       await runner.commitTransaction();
       return result;

@@ -16,9 +16,18 @@ export class InputValidationPipe implements PipeTransform {
     if (!type || [String, Number, Boolean, Array, Object].includes(type as never) || value == null) return value;
     if (typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    // A named argument (`input`) must hold nothing but its declared fields. An @ArgsType class
+    // receives the whole argument object, whose other arguments belong to other classes.
+    const named = metadata.data !== undefined;
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: named,
+      forbidUnknownValues: true,
+    });
     if (errors.length === 0) return instance;
-    const fieldErrors = flatten(errors, metadata.data ?? 'input');
+    const fieldErrors = named
+      ? flatten(errors, metadata.data!)
+      : errors.flatMap((e) => flatten([e], '').map((f) => ({ ...f, field: f.field.slice(1) })));
     const first = fieldErrors[0]!;
     throw new AppError(ErrorCode.BadUserInput, `${first.field}: ${first.message}`, first.field, fieldErrors);
   }

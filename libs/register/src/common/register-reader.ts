@@ -1,0 +1,98 @@
+import type { TenantTx } from '#database';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { RegisterEntityType } from '../history/register-change.entity.js';
+import { type Connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE } from './pagination.js';
+import { registerSource } from './register-source.js';
+import { mapRows } from './row-mapper.js';
+
+/** A WHERE condition with its own parameters, written with `?` placeholders. */
+export interface Condition {
+  sql: string;
+  params?: unknown[];
+}
+
+export interface ListQuery {
+  conditions: Condition[];
+  first?: number;
+  after?: string;
+  /** Sorted by lower(name), then id: what people expect of a register, and a stable keyset. */
+  sortColumn?: string;
+}
+
+/**
+ * Set-based reads of a register table, now or as of an instant: by ids (for DataLoaders: one
+ * statement per batch) and pages (keyset pagination with a total count).
+ */
+export class RegisterReader<T extends ObjectLiteral & { id: string }> {
+  constructor(
+    private readonly table: RegisterEntityType,
+    private readonly target: EntityTarget<T>,
+  ) {}
+
+  async byIds(tx: TenantTx, ids: readonly string[], asOf?: Date): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const params: unknown[] = [];
+    const from = registerSource(this.table, asOf, params);
+    params.push(ids);
+    const rows = await tx.em.query(`SELECT * FROM ${from} r WHERE r.id = ANY($${params.length}::uuid[])`, params);
+    return mapRows(tx.em, this.target, rows);
+  }
+
+  async all(tx: TenantTx, conditions: Condition[], asOf?: Date): Promise<T[]> {
+    const params: unknown[] = [];
+    const from = registerSource(this.table, asOf, params);
+    const where = whereClause(conditions, params);
+    const rows = await tx.em.query(`SELECT * FROM ${from} r ${where} ORDER BY lower(r.name), r.id`, params);
+    return mapRows(tx.em, this.target, rows);
+  }
+
+  async page(tx: TenantTx, query: ListQuery, asOf?: Date): Promise<Connection<T>> {
+    const sort = `lower(r.${query.sortColumn ?? 'name'})`;
+    const first = Math.min(query.first ?? 50, MAX_PAGE_SIZE);
+    const keyset: Condition[] = [];
+    if (query.after) {
+      const cursor = decodeCursor(query.after);
+      keyset.push({ sql: `(${sort}, r.id) > (?, ?::uuid)`, params: [cursor.sortKey, cursor.id] });
+    }
+    const params: unknown[] = [];
+    const from = registerSource(this.table, asOf, params);
+    const where = whereClause([...query.conditions, ...keyset], params);
+    const rows: Array<Record<string, unknown>> = await tx.em.query(
+      `SELECT r.*, ${sort} AS sort_key FROM ${from} r ${where} ORDER BY ${sort}, r.id LIMIT ${first + 1}`,
+      params,
+    );
+    const countParams: unknown[] = [];
+    const countFrom = registerSource(this.table, asOf, countParams);
+    const countWhere = whereClause(query.conditions, countParams);
+    const [counted] = (await tx.em.query(
+      `SELECT count(*)::int AS count FROM ${countFrom} r ${countWhere}`,
+      countParams,
+    )) as Array<{
+      count: number;
+    }>;
+    const nodes = mapRows(tx.em, this.target, rows.slice(0, first));
+    const edges = nodes.map((node, i) => ({ cursor: encodeCursor(String(rows[i]!.sort_key), node.id), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: counted?.count ?? 0,
+    };
+  }
+}
+
+/** Appends each condition's parameters and numbers its `?` placeholders. */
+function whereClause(conditions: Condition[], params: unknown[]): string {
+  if (conditions.length === 0) return '';
+  const parts = conditions.map((condition) => {
+    let next = 0;
+    return (
+      '(' +
+      condition.sql.replace(/\?/g, () => {
+        params.push(condition.params?.[next++]);
+        return `$${params.length}`;
+      }) +
+      ')'
+    );
+  });
+  return `WHERE ${parts.join(' AND ')}`;
+}

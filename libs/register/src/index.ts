@@ -1,0 +1,20 @@
+export * from './register.module.js';
+export * from './common/register-writer.js';
+export * from './parties/party.entity.js';
+export * from './parties/parties.service.js';
+export * from './products/product.entity.js';
+export * from './data-categories/data-category.entity.js';
+export * from './activities/activity.entity.js';
+export * from './activities/activity.values.js';
+export * from './engagements/engagement.entity.js';
+export * from './cookies/cookie.entity.js';
+export * from './history/register-change.entity.js';
+
+import { Activity } from './activities/activity.entity.js';
+import { Cookie } from './cookies/cookie.entity.js';
+import { CustomDataCategory } from './data-categories/data-category.entity.js';
+import { Engagement } from './engagements/engagement.entity.js';
+import { RegisterChange } from './history/register-change.entity.js';
+import { Party } from './parties/party.entity.js';
+import { Product } from './products/product.entity.js';
+export const REGISTER_ENTITIES = [Party, Product, CustomDataCategory, Activity, Engagement, Cookie, RegisterChange];

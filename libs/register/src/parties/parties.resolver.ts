@@ -1,0 +1,76 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Requires } from '#accounts';
+import { Permission, type Principal, UuidPipe } from '#core';
+import { AsOfArgs } from '../common/as-of.js';
+import { byKey, requestLoader } from '../common/loaders.js';
+import { PageArgs } from '../common/pagination.js';
+import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './dto/party.input.js';
+import { PartyConnection, PartyModel } from './party.model.js';
+import { PartiesService } from './parties.service.js';
+
+@Resolver(() => PartyModel)
+export class PartiesResolver {
+  constructor(private readonly parties: PartiesService) {}
+
+  @Requires(Permission.Read)
+  @Query(() => PartyConnection, { name: 'parties', description: 'Organisations in the register, by name.' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: PageArgs,
+    @Args() { asOf }: AsOfArgs,
+    @Args('filter', { nullable: true }) filter?: PartyFilter,
+  ) {
+    const connection = await this.parties.list(principal, filter, page, asOf);
+    return {
+      ...connection,
+      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PartyModel.from(e.node, asOf) })),
+    };
+  }
+
+  @Requires(Permission.Read)
+  @Query(() => PartyModel)
+  async party(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args() { asOf }: AsOfArgs,
+  ): Promise<PartyModel> {
+    return PartyModel.from(await this.parties.get(principal, id, asOf), asOf);
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => PartyModel)
+  async createParty(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreatePartyInput,
+  ): Promise<PartyModel> {
+    return PartyModel.from(await this.parties.create(principal, input));
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => PartyModel)
+  async updateParty(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdatePartyInput,
+  ): Promise<PartyModel> {
+    return PartyModel.from(await this.parties.update(principal, input));
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => PartyModel, { description: 'Delete a party no activity or engagement names any more.' })
+  async deleteParty(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<PartyModel> {
+    return PartyModel.from(await this.parties.delete(principal, id));
+  }
+}
+
+/**
+ * The per-request party loader other resolvers use for nested `party` fields: one SQL statement
+ * per batch, as of the parent's instant.
+ */
+export function partyLoader(context: object, principal: Principal, parties: PartiesService, asOf?: Date) {
+  return requestLoader<string, PartyModel | null>(context, 'parties', asOf, async (ids) =>
+    byKey(ids, await parties.byIds(principal, ids, asOf)).map((p) => (p ? PartyModel.from(p, asOf) : null)),
+  );
+}
