@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '#accounts';
+import { RegisterModule } from '#register';
 import { DemoSeeder } from './demo-seeder.js';
+import { RegisterSeeder } from './registers/register-seeder.js';
 
-@Module({ imports: [AccountsModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, RegisterModule], providers: [DemoSeeder, RegisterSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -18,3 +18,8 @@ import { RegisterChange } from './history/register-change.entity.js';
 import { Party } from './parties/party.entity.js';
 import { Product } from './products/product.entity.js';
 export const REGISTER_ENTITIES = [Party, Product, CustomDataCategory, Activity, Engagement, Cookie, RegisterChange];
+export * from './activities/activities.service.js';
+export * from './products/products.service.js';
+export * from './engagements/engagements.service.js';
+export * from './cookies/cookies.service.js';
+export * from './data-categories/data-categories.service.js';

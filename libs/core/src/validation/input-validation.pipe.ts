@@ -12,6 +12,7 @@ import { ErrorCode } from '../errors/error-codes.js';
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!validatesArguments(metadata)) return value;
     const type = metadata.metatype;
     if (!type || [String, Number, Boolean, Array, Object].includes(type as never) || value == null) return value;
     if (typeof value !== 'object') return value;
@@ -35,8 +36,15 @@ export class InputValidationPipe implements PipeTransform {
 
 function flatten(errors: ValidationError[], prefix: string): Array<{ field: string; message: string }> {
   return errors.flatMap((error) => {
-    const field = `${prefix}.${error.property}`;
+    const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** GraphQL arguments (Nest passes GqlParamtype.ARGS, 3) and HTTP bodies and queries; never @Parent() values. */
+const GRAPHQL_ARGS = 3;
+function validatesArguments(metadata: ArgumentMetadata): boolean {
+  const type = metadata.type as unknown;
+  return type === GRAPHQL_ARGS || type === 'body' || type === 'query';
 }

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { PartiesModule } from '../parties/parties.module.js';
+import { ActivitiesResolver } from './activities.resolver.js';
+import { ActivitiesService } from './activities.service.js';
+import {
+  ActivityControllerResolver,
+  ActivityRecipientResolver,
+  ActivityTransferResolver,
+} from './activity-parties.resolver.js';
 
-// Placeholder: filled in by the activities work (service, resolver, models, inputs).
-@Module({ providers: [], exports: [] })
+const RESOLVERS = [ActivitiesResolver, ActivityControllerResolver, ActivityRecipientResolver, ActivityTransferResolver];
+
+@Module({ imports: [PartiesModule], providers: [ActivitiesService, ...RESOLVERS], exports: [ActivitiesService] })
 export class ActivitiesModule {}
 
-export const ACTIVITIES_RESOLVERS: Array<new (...args: never[]) => unknown> = [];
+export const ACTIVITIES_RESOLVERS = RESOLVERS;

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ProductsModule } from '../products/products.module.js';
+import { CookiesResolver } from './cookies.resolver.js';
+import { CookiesService } from './cookies.service.js';
 
-// Placeholder: filled in by the cookies work (service, resolver, models, inputs).
-@Module({ providers: [], exports: [] })
+@Module({ imports: [ProductsModule], providers: [CookiesService, CookiesResolver], exports: [CookiesService] })
 export class CookiesModule {}
 
-export const COOKIES_RESOLVERS: Array<new (...args: never[]) => unknown> = [];
+export const COOKIES_RESOLVERS = [CookiesResolver];

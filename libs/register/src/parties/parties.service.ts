@@ -68,18 +68,17 @@ export class PartiesService {
   }
 
   update(principal: Principal, input: UpdatePartyInput, options?: WriteOptions): Promise<Party> {
-    return this.register.write(
-      principal,
-      async (tx) => {
-        const party = await tx.em.findOneBy(Party, { tenantId: tx.tenantId, id: input.id });
-        if (!party) throw AppError.notFound('Party', input.id);
-        applyChanges(party, normalise(input), ['name', 'roles', 'isPublicAuthority', 'certifications']);
-        await this.guardExternalKey(tx, party.externalKey, party.id);
-        party.updatedAt = new Date();
-        return tx.em.save(party);
-      },
-      options,
-    );
+    return this.register.write(principal, (tx) => this.patch(tx, input.id, input), options);
+  }
+
+  /** Changes the given fields inside a caller's transaction; omitted fields stay. */
+  async patch(tx: TenantTx, id: string, changes: Partial<CreatePartyInput>): Promise<Party> {
+    const party = await tx.em.findOneBy(Party, { tenantId: tx.tenantId, id });
+    if (!party) throw AppError.notFound('Party', id);
+    applyChanges(party, normalise(changes), ['name', 'roles', 'isPublicAuthority', 'certifications']);
+    await this.guardExternalKey(tx, party.externalKey, party.id);
+    party.updatedAt = new Date();
+    return tx.em.save(party);
   }
 
   delete(principal: Principal, id: string, options?: WriteOptions): Promise<Party> {

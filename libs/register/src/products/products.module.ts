@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProductsResolver } from './products.resolver.js';
+import { ProductsService } from './products.service.js';
 
-// Placeholder: filled in by the products work (service, resolver, models, inputs).
-@Module({ providers: [], exports: [] })
+@Module({ providers: [ProductsService, ProductsResolver], exports: [ProductsService] })
 export class ProductsModule {}
 
-export const PRODUCTS_RESOLVERS: Array<new (...args: never[]) => unknown> = [];
+export const PRODUCTS_RESOLVERS = [ProductsResolver];

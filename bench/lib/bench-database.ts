@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { ensureAppRole, runMigrations, startEmbeddedPostgres } from '#database';
+
+/**
+ * A fresh, migrated database for one benchmark run: `art30_bench` on the server of DATABASE_URL,
+ * else the local PostgreSQL on 127.0.0.1:5432, else an embedded one under .data/bench-pg.
+ */
+export async function freshBenchDatabase(): Promise<{
+  ownerUrl: string;
+  serverVersion: string;
+  stop(): Promise<void>;
+}> {
+  let adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  let stop = async () => undefined as void;
+  if (!process.env.DATABASE_URL && !(await reachable(adminUrl))) {
+    const embedded = await startEmbeddedPostgres({
+      dir: `${process.cwd()}/.data/bench-pg`,
+      port: 54349,
+      log: () => undefined,
+    });
+    adminUrl = embedded.ownerUrl;
+    stop = () => embedded.stop();
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+  await admin.query('DROP DATABASE IF EXISTS art30_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE art30_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/art30_bench';
+  const ownerUrl = url.toString();
+  await ensureAppRole(ownerUrl, undefined);
+  await runMigrations(ownerUrl, () => undefined);
+  return { ownerUrl, serverVersion: version, stop };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Requires } from '#accounts';
+import { AppError, Permission, type Principal, UuidPipe } from '#core';
+import { AsOfArgs } from '../common/as-of.js';
+import { byKey, requestLoader } from '../common/loaders.js';
+import { PageArgs } from '../common/pagination.js';
+import type { WriteOptions } from '../common/register-writer.js';
+import { PartyModel } from '../parties/party.model.js';
+import { partyLoader } from '../parties/parties.resolver.js';
+import { PartiesService } from '../parties/parties.service.js';
+import { ActivitiesService } from './activities.service.js';
+import { ActivityConnection, ActivityModel } from './activity.model.js';
+import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
+
+const NOTE = { type: () => String, nullable: true, description: 'Why: stored with the history entry.' } as const;
+
+@Resolver(() => ActivityModel)
+export class ActivitiesResolver {
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly parties: PartiesService,
+  ) {}
+
+  @Requires(Permission.Read)
+  @Query(() => ActivityConnection, { name: 'activities', description: 'Processing activities, by name.' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: PageArgs,
+    @Args() { asOf }: AsOfArgs,
+    @Args('filter', { nullable: true }) filter?: ActivityFilter,
+  ) {
+    const connection = await this.activities.list(principal, filter, page, asOf);
+    return {
+      ...connection,
+      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: ActivityModel.from(e.node, asOf) })),
+    };
+  }
+
+  @Requires(Permission.Read)
+  @Query(() => ActivityModel)
+  async activity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args() { asOf }: AsOfArgs,
+  ): Promise<ActivityModel> {
+    return ActivityModel.from(await this.activities.get(principal, id, asOf), asOf);
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => ActivityModel)
+  async createActivity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateActivityInput,
+    @Args('note', NOTE) note?: string,
+  ): Promise<ActivityModel> {
+    return ActivityModel.from(await this.activities.create(principal, input, withNote(note)));
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => ActivityModel)
+  async updateActivity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateActivityInput,
+    @Args('note', NOTE) note?: string,
+  ): Promise<ActivityModel> {
+    return ActivityModel.from(await this.activities.update(principal, input, withNote(note)));
+  }
+
+  @Requires(Permission.Write)
+  @Mutation(() => ActivityModel, { description: 'Delete an activity; its history stays.' })
+  async deleteActivity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('note', NOTE) note?: string,
+  ): Promise<ActivityModel> {
+    return ActivityModel.from(await this.activities.delete(principal, id, withNote(note)));
+  }
+
+  @Requires(Permission.Read)
+  @ResolveField(() => [PartyModel], { description: 'Art. 30(1)(a): the joint controllers.' })
+  async jointControllers(
+    // Not the class: the global input pipe would validate a parent typed as one.
+    @Parent() activity: Pick<ActivityModel, 'jointControllerIds' | 'readAt'>,
+    @Context() context: object,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PartyModel[]> {
+    const loader = partyLoader(context, principal, this.parties, activity.readAt);
+    const parties = await loader.loadMany(activity.jointControllerIds);
+    return parties.filter((p): p is PartyModel => p !== null && !(p instanceof Error));
+  }
+}
+
+/** A String argument skips the input pipe: its size is checked here. */
+function withNote(note: string | undefined | null): WriteOptions {
+  if (note == null || note === '') return {};
+  if (note.length > 1000) throw AppError.badInput('note', 'note: at most 1000 characters.');
+  return { note };
+}
+
+/**
+ * The per-request activity loader other resolvers use for nested `activity`/`activities`
+ * fields: one SQL statement per batch, as of the parent's instant.
+ */
+export function activityLoader(context: object, principal: Principal, activities: ActivitiesService, asOf?: Date) {
+  return requestLoader<string, ActivityModel | null>(context, 'activities', asOf, async (ids) =>
+    byKey(ids, await activities.byIds(principal, ids, asOf)).map((a) => (a ? ActivityModel.from(a, asOf) : null)),
+  );
+}
