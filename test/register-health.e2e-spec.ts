@@ -181,16 +181,17 @@ describe('register: health (findings, completeness, transfer status)', () => {
     expect(finding.message).toBe('Bijzondere persoonsgegevens zonder uitzonderingsgrond uit art. 9(2).');
     expect(finding.messageEn).toBe('Special-category data without an Art. 9(2) condition.');
     const byDefault = await health(a);
-    expect(byDefault.activities[1]!.findings.find((f) => f.ruleId === finding.ruleId)!.message).toBe(
-      finding.messageEn,
-    );
+    expect(byDefault.activities[1]!.findings.find((f) => f.ruleId === finding.ruleId)!.message).toBe(finding.messageEn);
     const fields = await gql<{ activity: { findings: Array<{ ruleId: string; message: string }> } }>(
       app,
       ACTIVITY,
       { id: id.gaps, locale: 'nl' },
       a.ownerToken,
     );
-    expect(fields.data!.activity.findings).toContainEqual({ ruleId: 'R-ART6-F-LIA-MISSING', message: expect.stringMatching(/belangenafweging/) });
+    expect(fields.data!.activity.findings).toContainEqual({
+      ruleId: 'R-ART6-F-LIA-MISSING',
+      message: expect.stringMatching(/belangenafweging/),
+    });
   });
 
   it('computes transfer status as of the read instant: DPF counts only from 2023-07-10', async () => {
@@ -238,7 +239,9 @@ describe('register: health (findings, completeness, transfer status)', () => {
     const builder = app.get(RegisterFactsBuilder);
     const spy = jest.spyOn(builder, 'buildIn');
     try {
-      const res = await gql<{ activities: { edges: Array<{ node: { transferStatus: string | null; findings: Finding[] } }> } }>(
+      const res = await gql<{
+        activities: { edges: Array<{ node: { transferStatus: string | null; findings: Finding[] } }> };
+      }>(
         app,
         `{ activities(first: 50) { edges { node { transferStatus findings { ruleId } } } } }`,
         {},
@@ -246,9 +249,9 @@ describe('register: health (findings, completeness, transfer status)', () => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!.activities.edges).toHaveLength(50);
-      expect(res.data!.activities.edges.every((e) => e.node.findings.length > 0 && e.node.transferStatus === null)).toBe(
-        true,
-      );
+      expect(
+        res.data!.activities.edges.every((e) => e.node.findings.length > 0 && e.node.transferStatus === null),
+      ).toBe(true);
       expect(spy).toHaveBeenCalledTimes(1);
     } finally {
       spy.mockRestore();

@@ -12,3 +12,4 @@ import { Session } from './auth/session.entity.js';
 import { Member } from './members/member.entity.js';
 import { Tenant } from './tenants/tenant.entity.js';
 export const ACCOUNTS_ENTITIES = [Tenant, Member, Session, ApiKey];
+export * from './tenants/tenant.model.js';

@@ -159,11 +159,34 @@ describe('register facts mapping', () => {
     const facts = activityFacts(
       activity({
         recipients: [
-          { id: 'r1', kind: 'RK_PROCESSOR', partyId: 'acme', name: null, country: null, description: null, dpaReference: 'DPA-1' },
-          { id: 'r2', kind: 'RK_INTERNAL', partyId: null, name: 'HR', country: null, description: null, dpaReference: null },
+          {
+            id: 'r1',
+            kind: 'RK_PROCESSOR',
+            partyId: 'acme',
+            name: null,
+            country: null,
+            description: null,
+            dpaReference: 'DPA-1',
+          },
+          {
+            id: 'r2',
+            kind: 'RK_INTERNAL',
+            partyId: null,
+            name: 'HR',
+            country: null,
+            description: null,
+            dpaReference: null,
+          },
         ],
         transfers: [
-          { id: 't1', country: 'US', recipientId: 'r1', partyId: null, mechanism: 'SCC_MODULE_2', tiaReference: 'TIA-1' } as never,
+          {
+            id: 't1',
+            country: 'US',
+            recipientId: 'r1',
+            partyId: null,
+            mechanism: 'SCC_MODULE_2',
+            tiaReference: 'TIA-1',
+          } as never,
           { id: 't2', country: 'IN', recipientId: null, partyId: null, mechanism: null } as never,
         ],
       }),
@@ -174,7 +197,11 @@ describe('register facts mapping', () => {
       ['r2', 'HR', 'RK_INTERNAL', []],
       ['t2', 'IN', 'RK_THIRD_PARTY', ['IN']],
     ]);
-    expect(facts.recipients[0]!.locations[0]).toMatchObject({ id: 't1', mechanism: 'SCC_MODULE_2', tiaReference: 'TIA-1' });
+    expect(facts.recipients[0]!.locations[0]).toMatchObject({
+      id: 't1',
+      mechanism: 'SCC_MODULE_2',
+      tiaReference: 'TIA-1',
+    });
   });
 
   it('maps a processor activity: controllers, their processing categories and sub-processor authorisation', () => {
@@ -184,7 +211,12 @@ describe('register facts mapping', () => {
         role: 'processor',
         engagementIds: ['e1'],
         controllers: [
-          { partyId: 'school', processingCategories: 'Hosting the LMS', dpaReference: 'VWO-1', authorisation: 'general' },
+          {
+            partyId: 'school',
+            processingCategories: 'Hosting the LMS',
+            dpaReference: 'VWO-1',
+            authorisation: 'general',
+          },
           { partyId: 'gone', processingCategories: null, dpaReference: null, authorisation: 'specific' },
         ],
         tomCodes: [],

@@ -135,7 +135,9 @@ function recipientsOf(activity: Activity, rows: RegisterRows): RecipientFacts[] 
     const party = r.partyId ? rows.parties.get(r.partyId) : undefined;
     const own = transfers.filter((t) => belongsTo(t, r));
     own.forEach((t) => claimed.add(t.id));
-    const locations = own.map((t) => transferLocation(t, scopeOf(rows.parties.get(t.partyId ?? '') ?? party, rows.day)));
+    const locations = own.map((t) =>
+      transferLocation(t, scopeOf(rows.parties.get(t.partyId ?? '') ?? party, rows.day)),
+    );
     const home = r.country ?? party?.country ?? null;
     if (home && !own.some((t) => sameCountry(t.country, home))) {
       locations.push({ id: r.id, country: home, ...scopeOf(party, rows.day) });
@@ -236,18 +238,16 @@ export function activityFacts(activity: Activity, rows: RegisterRows): ActivityF
     likelyRisk: activity.likelyRisk,
     occasional: activity.occasional,
     recipients: [...recipientsOf(activity, rows), ...engagements],
-    retention: (activity.retention ?? []).map(
-      (r): RetentionRuleFacts => ({
-        id: r.id,
-        dataCategory: r.dataCategoryCode,
-        duration: r.duration,
-        trigger: r.trigger as RetentionTriggerCode | null,
-        action: r.action as RetentionActionCode | null,
-        justification: r.justification as RetentionJustificationCode | null,
-        legalReference: r.legalReference,
-        criterion: r.criterion,
-      }),
-    ),
+    retention: (activity.retention ?? []).map((r): RetentionRuleFacts => ({
+      id: r.id,
+      dataCategory: r.dataCategoryCode,
+      duration: r.duration,
+      trigger: r.trigger as RetentionTriggerCode | null,
+      action: r.action as RetentionActionCode | null,
+      justification: r.justification as RetentionJustificationCode | null,
+      legalReference: r.legalReference,
+      criterion: r.criterion,
+    })),
     // Art. 30(1)(g) asks for a general description: picked measures or the free text both count.
     toms: [...activity.tomCodes, ...(text(activity.securityDescription) ? [activity.securityDescription!] : [])],
   };

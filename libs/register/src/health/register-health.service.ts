@@ -61,14 +61,13 @@ export class RegisterHealthService {
   async evaluate(principal: Principal, asOf?: Date): Promise<RegisterHealthReport> {
     const snapshot = await this.builder.build(principal, asOf);
     const current = snapshot.activities.filter((a) => a.status !== 'retired');
-    const health = evaluateRegister(
-      { tenant: snapshot.tenant, activities: current.map((a) => a.facts) },
-      snapshot.day,
-    );
+    const health = evaluateRegister({ tenant: snapshot.tenant, activities: current.map((a) => a.facts) }, snapshot.day);
     return {
       readAt: snapshot.readAt,
       health,
-      activities: new Map(current.map((a) => [a.facts.id, { name: a.facts.name, status: a.status, role: a.facts.role }])),
+      activities: new Map(
+        current.map((a) => [a.facts.id, { name: a.facts.name, status: a.status, role: a.facts.role }]),
+      ),
     };
   }
 

@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import type { TenantTx } from '#database';
-import { type Condition } from '../common/register-reader.js';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Connection } from '../common/pagination.js';
+import { encodeCursor, MAX_PAGE_SIZE, type Connection } from '../common/pagination.js';
+import type { Condition } from '../common/register-reader.js';
 import { RegisterWriter } from '../common/register-writer.js';
-import type { Words } from './change-labels.js';
-import { entityName, fieldDiff, type FieldDiff, summarise } from './change-summary.js';
+import { type ChangeEntry, type ChangeSet, changeSet, explain, type StoredChange } from './change-entry.js';
+import {
+  bind,
+  chainHead,
+  COLUMNS,
+  cursorCondition,
+  filterConditions,
+  sqlWhere,
+  UTC,
+  vendorNames,
+} from './changelog.sql.js';
 import type { RegisterEntityType } from './register-change.entity.js';
+
+export type { ChangeEntry, ChangeSet };
 
 export interface ChangelogQuery {
   first?: number;
@@ -17,50 +28,9 @@ export interface ChangelogQuery {
   entityId?: string;
 }
 
-/** One history entry, explained: what happened to which entity, in words and as a diff. */
-export interface ChangeEntry {
-  seq: string;
-  txId: string;
-  entityType: RegisterEntityType;
-  entityId: string;
-  op: 'insert' | 'update' | 'delete';
-  name: Words;
-  summary: Words;
-  fields: FieldDiff[];
-  actor: string;
-  note: string | null;
-  effectiveAt: Date;
-  recordedAt: Date;
-}
-
-/** The entries one transaction wrote: one change as a person made it. */
-export interface ChangeSet {
-  id: string;
-  effectiveAt: Date;
-  recordedAt: Date;
-  actor: string;
-  note: string | null;
-  summary: Words;
-  changes: ChangeEntry[];
-}
-
 export interface Changelog extends Connection<ChangeSet> {
   headHash: string | null;
   chainLength: number;
-}
-
-interface StoredChange {
-  seq: string;
-  tx_id: string;
-  entity_type: RegisterEntityType;
-  entity_id: string;
-  op: 'insert' | 'update' | 'delete';
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  actor_label: string;
-  note: string | null;
-  effective_at: Date;
-  recorded_at: Date;
 }
 
 const ENTITY_NAMES: Record<RegisterEntityType, string> = {
@@ -71,11 +41,6 @@ const ENTITY_NAMES: Record<RegisterEntityType, string> = {
   engagements: 'Engagement',
   cookies: 'Cookie',
 };
-
-const UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const COLUMNS = `c.seq::text AS seq, c.tx_id::text AS tx_id, c.entity_type, c.entity_id::text AS entity_id, c.op,
-  c.before, c.after, c.actor_label, c.note, c.effective_at, c.recorded_at`;
 
 /** The register's changelog (per transaction, newest first) and each entity's own history. */
 @Injectable()
@@ -166,97 +131,4 @@ export class RegisterChangelog {
     }
     return byTx;
   }
-}
-
-function explain(rows: StoredChange[], names: ReadonlyMap<string, string>): ChangeEntry[] {
-  return rows.map((row) => {
-    const facts = { entityType: row.entity_type, op: row.op, before: row.before, after: row.after };
-    const current = row.after ?? row.before;
-    return {
-      seq: row.seq,
-      txId: row.tx_id,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      op: row.op,
-      name: {
-        nl: entityName(row.entity_type, current, names, 'nl'),
-        en: entityName(row.entity_type, current, names, 'en'),
-      },
-      summary: summarise(facts, names),
-      fields: row.op === 'update' ? fieldDiff(row.entity_type, row.before, row.after) : [],
-      actor: row.actor_label,
-      note: row.note,
-      effectiveAt: row.effective_at,
-      recordedAt: row.recorded_at,
-    };
-  });
-}
-
-function changeSet(id: string, changes: ChangeEntry[]): ChangeSet {
-  const first = changes[0]!;
-  const join = (lang: 'nl' | 'en') => [...new Set(changes.map((c) => c.summary[lang]))].join('; ');
-  return {
-    id,
-    effectiveAt: new Date(Math.max(...changes.map((c) => c.effectiveAt.getTime()))),
-    recordedAt: new Date(Math.min(...changes.map((c) => c.recordedAt.getTime()))),
-    actor: first.actor,
-    note: first.note,
-    summary: { nl: join('nl'), en: join('en') },
-    changes,
-  };
-}
-
-/** Vendor names for engagement entries: the party's latest recorded name (also after deletion). */
-async function vendorNames(tx: TenantTx, rows: StoredChange[]): Promise<Map<string, string>> {
-  const ids = new Set<string>();
-  for (const row of rows) {
-    if (row.entity_type !== 'engagements') continue;
-    for (const side of [row.before, row.after]) if (typeof side?.vendor_id === 'string') ids.add(side.vendor_id);
-  }
-  if (ids.size === 0) return new Map();
-  const found = (await tx.em.query(
-    `SELECT DISTINCT ON (c.entity_id) c.entity_id::text AS id, coalesce(c.after->>'name', c.before->>'name') AS name
-       FROM register_changes c
-      WHERE c.tenant_id = $1 AND c.entity_type = 'parties' AND c.entity_id = ANY($2::uuid[])
-      ORDER BY c.entity_id, c.seq DESC`,
-    [tx.tenantId, [...ids]],
-  )) as Array<{ id: string; name: string | null }>;
-  return new Map(found.filter((f) => f.name).map((f) => [f.id, f.name!]));
-}
-
-async function chainHead(tx: TenantTx): Promise<{ headHash: string | null; chainLength: number }> {
-  const [head] = (await tx.em.query(
-    `SELECT encode(head_hash, 'hex') AS head_hash, length::int AS length FROM register_chain_heads WHERE tenant_id = $1`,
-    [tx.tenantId],
-  )) as Array<{ head_hash: string | null; length: number }>;
-  return { headHash: head?.head_hash ?? null, chainLength: head?.length ?? 0 };
-}
-
-function filterConditions(query: ChangelogQuery): Condition[] {
-  const conditions: Condition[] = [];
-  if (query.since) conditions.push({ sql: 'c.effective_at >= ?', params: [query.since] });
-  if (query.until) conditions.push({ sql: 'c.effective_at <= ?', params: [query.until] });
-  if (query.entityType) conditions.push({ sql: 'c.entity_type = ?', params: [query.entityType] });
-  if (query.entityId) conditions.push({ sql: 'c.entity_id = ?::uuid', params: [query.entityId] });
-  return conditions;
-}
-
-function cursorCondition(after: string): Condition {
-  const { sortKey, id } = decodeCursor(after);
-  if (!CURSOR_TIME.test(sortKey) || !/^\d{1,19}$/.test(id))
-    throw AppError.badInput('after', 'This cursor is not valid: pass the endCursor of a previous page.');
-  return { sql: '(g.effective_at, g.last_seq) < (?::timestamptz, ?::bigint)', params: [sortKey, id] };
-}
-
-/** `c.tenant_id = $1` plus the conditions, numbering their `?` after the params already bound. */
-function sqlWhere(conditions: Condition[], params: unknown[]): string {
-  return ['c.tenant_id = $1', ...conditions.map((c) => bind(c, params))].join(' AND ');
-}
-
-function bind(condition: Condition, params: unknown[]): string {
-  let next = 0;
-  return `(${condition.sql.replace(/\?/g, () => {
-    params.push(condition.params?.[next++]);
-    return `$${params.length}`;
-  })})`;
 }

@@ -3,7 +3,7 @@ import { TenantsService } from '#accounts';
 import type { Principal } from '#core';
 // The GraphQL `Locale` enum belongs to #accounts, which does not export it (yet); one enum
 // object per GraphQL type, so it is imported, not redeclared.
-import { LocaleEnum } from '../../../accounts/src/tenants/tenant.model.js';
+import { LocaleEnum } from '#accounts';
 
 export { LocaleEnum };
 export type Lang = 'nl' | 'en';

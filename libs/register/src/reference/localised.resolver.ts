@@ -4,7 +4,7 @@ import { CurrentPrincipal, Requires, TenantsService } from '#accounts';
 import { Permission, type Principal } from '#core';
 import type { Lang } from '#gdpr';
 // The Locale enum belongs to the accounts lib (the tenant's default locale); #accounts does not export it yet.
-import { LocaleEnum } from '../../../accounts/src/tenants/tenant.model.js';
+import { LocaleEnum } from '#accounts';
 
 /**
  * The language to answer in: the one asked for, else the tenant's default locale (read once per
