@@ -259,6 +259,25 @@ describe('register: history (changelog, asOf, hash chain)', () => {
     });
   });
 
+  it('walks the chain in numeric seq order across a change in digit count (…9, …10)', async () => {
+    const tenant = await createTestTenant(app, 'Digits');
+    const db = await ownerClient();
+    try {
+      // The sequence is shared by all tenants: jump it to just below a power of ten.
+      const { rows } = await db.query<{ next: string }>(`SELECT last_value::text AS next FROM register_changes_seq`);
+      const target = 10n ** BigInt(rows[0]!.next.length + 1) - 3n;
+      await db.query(`SELECT setval('register_changes_seq', $1::bigint)`, [target.toString()]);
+    } finally {
+      await db.end();
+    }
+    const id = await create(tenant, { name: 'Vendor', roles: ['SUBPROCESSOR'] });
+    for (let i = 1; i <= 4; i++) await gql(app, UPDATE, { input: { id, name: `Vendor ${i}` } }, tenant.ownerToken);
+    expect(await verify(tenant)).toMatchObject({ ok: true, length: 5 });
+    expect((await changelog(tenant)).edges.map((e) => e.node.summary)[0]).toBe(
+      'Subprocessor Vendor 4 (was Vendor 3): name changed',
+    );
+  });
+
   describe('tampering with stored history is detected at the right entry', () => {
     /** A fresh tenant with five entries; returns their seqs in order. */
     async function tenantWithHistory(): Promise<{ tenant: TestTenant; seqs: string[] }> {

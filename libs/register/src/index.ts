@@ -23,3 +23,7 @@ export * from './products/products.service.js';
 export * from './engagements/engagements.service.js';
 export * from './cookies/cookies.service.js';
 export * from './data-categories/data-categories.service.js';
+export * from './history/history-verifier.js';
+export * from './history/changelog.service.js';
+export * from './health/register-health.service.js';
+export * from './health/register-facts.builder.js';

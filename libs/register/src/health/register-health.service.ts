@@ -10,7 +10,7 @@ import {
   worstTransferStatus,
 } from '#gdpr';
 import { requestLoader } from '../common/loaders.js';
-import { engagementLocations } from './facts-mapping.js';
+import { engagementLocations } from './recipient-facts.js';
 import { RegisterFactsBuilder, type RegisterSnapshot } from './register-facts.builder.js';
 
 export interface RegisterHealthReport {

@@ -2,6 +2,7 @@ import type { Words } from './change-labels.js';
 import { entityName, fieldDiff, type FieldDiff, summarise } from './change-summary.js';
 import type { RegisterEntityType } from './register-change.entity.js';
 
+/** A register_changes row as the changelog reads it (jsonb parsed, timestamps as Dates). */
 export interface StoredChange {
   seq: string;
   tx_id: string;

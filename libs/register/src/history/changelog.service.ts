@@ -57,6 +57,8 @@ export class RegisterChangelog {
       const params: unknown[] = [tx.tenantId];
       const where = sqlWhere(filters, params);
       const groupKeyset = keyset ? `WHERE ${bind(keyset, params)}` : '';
+      // A change set is keyed by its newest entry (effective_at, seq). Grouping reads the tenant's
+      // filtered history on every page: fine at register volumes (thousands of entries).
       const groups = (await tx.em.query(
         `SELECT g.tx_id::text AS tx_id, to_char(g.effective_at AT TIME ZONE 'UTC', ${UTC}) AS sort_key,
                 g.last_seq::text AS last_seq, g.first_effective_at

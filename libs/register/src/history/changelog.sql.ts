@@ -1,6 +1,5 @@
 import { AppError } from '#core';
 import type { TenantTx } from '#database';
-import { decodeCursor } from '../common/pagination.js';
 import type { Condition } from '../common/register-reader.js';
 import type { StoredChange } from './change-entry.js';
 import type { ChangelogQuery } from './changelog.service.js';
@@ -47,11 +46,18 @@ export function filterConditions(query: ChangelogQuery): Condition[] {
   return conditions;
 }
 
+/** The changelog's keyset: [effective_at in UTC, last seq] of the last change set of a page. */
 export function cursorCondition(after: string): Condition {
-  const { sortKey, id } = decodeCursor(after);
-  if (!CURSOR_TIME.test(sortKey) || !/^\d{1,19}$/.test(id))
+  let value: unknown = null;
+  try {
+    value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    // refused below
+  }
+  const [time, seq] = Array.isArray(value) && value.length === 2 ? (value as unknown[]) : [];
+  if (typeof time !== 'string' || !CURSOR_TIME.test(time) || typeof seq !== 'string' || !/^\d{1,18}$/.test(seq))
     throw AppError.badInput('after', 'This cursor is not valid: pass the endCursor of a previous page.');
-  return { sql: '(g.effective_at, g.last_seq) < (?::timestamptz, ?::bigint)', params: [sortKey, id] };
+  return { sql: '(g.effective_at, g.last_seq) < (?::timestamptz, ?::bigint)', params: [time, seq] };
 }
 
 /** `c.tenant_id = $1` plus the conditions, numbering their `?` after the params already bound. */

@@ -63,17 +63,18 @@ export class HistoryVerifier {
   }
 
   private async batch(tx: TenantTx, after: string, upTo: string | null, size: number): Promise<ChainRow[]> {
-    const bound = upTo === null ? '' : 'AND seq <= $3::bigint';
+    const bound = upTo === null ? '' : 'AND c.seq <= $3::bigint';
     return (await tx.em.query(
-      `SELECT seq::text AS "seq", tenant_id::text AS "tenantId", entity_type AS "entityType",
-              entity_id::text AS "entityId", op, actor_label AS "actorLabel", note,
-              to_char(recorded_at AT TIME ZONE 'UTC', ${UTC}) AS "recordedAt",
-              to_char(effective_at AT TIME ZONE 'UTC', ${UTC}) AS "effectiveAt",
-              before::text AS "before", after::text AS "after",
-              encode(prev_hash, 'hex') AS "prevHash", encode(hash, 'hex') AS "hash"
-         FROM register_changes
-        WHERE tenant_id = $1 AND seq > $2::bigint ${bound}
-        ORDER BY seq LIMIT ${Math.max(1, Math.floor(size))}`,
+      // Qualified names throughout: a bare ORDER BY seq would sort by the text alias (1, 10, 2).
+      `SELECT c.seq::text AS "seq", c.tenant_id::text AS "tenantId", c.entity_type AS "entityType",
+              c.entity_id::text AS "entityId", c.op, c.actor_label AS "actorLabel", c.note,
+              to_char(c.recorded_at AT TIME ZONE 'UTC', ${UTC}) AS "recordedAt",
+              to_char(c.effective_at AT TIME ZONE 'UTC', ${UTC}) AS "effectiveAt",
+              c.before::text AS "before", c.after::text AS "after",
+              encode(c.prev_hash, 'hex') AS "prevHash", encode(c.hash, 'hex') AS "hash"
+         FROM register_changes c
+        WHERE c.tenant_id = $1 AND c.seq > $2::bigint ${bound}
+        ORDER BY c.seq LIMIT ${Math.max(1, Math.floor(size))}`,
       upTo === null ? [tx.tenantId, after] : [tx.tenantId, after, upTo],
     )) as ChainRow[];
   }

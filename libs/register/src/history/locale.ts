@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TenantsService } from '#accounts';
+import { LocaleEnum, TenantsService } from '#accounts';
 import type { Principal } from '#core';
-// The GraphQL `Locale` enum belongs to #accounts, which does not export it (yet); one enum
-// object per GraphQL type, so it is imported, not redeclared.
-import { LocaleEnum } from '#accounts';
 
 export { LocaleEnum };
 export type Lang = 'nl' | 'en';
