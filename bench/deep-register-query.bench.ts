@@ -72,6 +72,7 @@ export async function benchDeepRegisterQuery(activities = 1000, seconds = 10): P
     await load({ url, body, headers, connections: 4, seconds: 3 }); // warm-up
     const throughput = await load({ url, body, headers, connections: 8, seconds });
     const at100rps = await load({ url, body, headers, connections: 8, seconds, rate: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // let requests still in flight finish
     return { activities, statementsPerRequest, throughput, at100rps, postgres: database.serverVersion };
   } finally {
     await app?.close();

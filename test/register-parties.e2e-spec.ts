@@ -119,8 +119,17 @@ describe('register: forged cursors', () => {
 
   it('answers a cursor that was not issued with BAD_USER_INPUT, never a 500', async () => {
     const tenant = await createTestTenant(app);
-    for (const after of [Buffer.from('["a","b"]').toString('base64url'), 'not-base64!', Buffer.from('{}').toString('base64url')]) {
-      const res = await gql(app, `query($after: String) { parties(after: $after) { totalCount } }`, { after }, tenant.ownerToken);
+    for (const after of [
+      Buffer.from('["a","b"]').toString('base64url'),
+      'not-base64!',
+      Buffer.from('{}').toString('base64url'),
+    ]) {
+      const res = await gql(
+        app,
+        `query($after: String) { parties(after: $after) { totalCount } }`,
+        { after },
+        tenant.ownerToken,
+      );
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });

@@ -12,13 +12,14 @@ export class SqlCounter {
   private readonly original = pg.Client.prototype.query;
 
   start(): void {
-    const counter = this;
+    const count = (text: string) => {
+      this.total++;
+      if (!BOOKKEEPING.test(text)) this.data++;
+    };
     const original = this.original;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const first = args[0];
-      const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-      counter.total++;
-      if (!BOOKKEEPING.test(text)) counter.data++;
+      count(typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? ''));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
   }

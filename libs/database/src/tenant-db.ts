@@ -50,7 +50,8 @@ export class TenantDb {
       await runner.commitTransaction();
       return result;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // The work's error is the one worth reporting; a failed rollback (connection gone) is not.
+      if (runner.isTransactionActive && !runner.isReleased) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();

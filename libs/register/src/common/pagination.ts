@@ -58,7 +58,12 @@ export function decodeCursor(cursor: string): { sortKey: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string') && UUID.test(value[1])) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((v) => typeof v === 'string') &&
+      UUID.test(value[1])
+    ) {
       return { sortKey: value[0] as string, id: value[1] as string };
     }
   } catch {
