@@ -231,6 +231,25 @@ describe('register: health (findings, completeness, transfer status)', () => {
     expect(now.activities.find((x) => x.activityId === id.gaps)!.transferStatus).toBe('SAFEGUARDED_NO_TIA');
   });
 
+  it('filters activities by their computed transfer status, now and as of an instant', async () => {
+    const list = (status: string, asOf?: string) =>
+      gql<{ activities: { totalCount: number; edges: Array<{ node: { id: string; transferStatus: string } }> } }>(
+        app,
+        `query($status: TransferStatus!, $asOf: DateTime) { activities(first: 100, asOf: $asOf, filter: { transferStatus: $status }) { totalCount edges { node { id transferStatus } } } }`,
+        { status, asOf },
+        a.ownerToken,
+      );
+    const adequate = await list('ADEQUATE');
+    expect(adequate.errors).toBeUndefined();
+    expect(adequate.data!.activities.edges.map((e) => e.node.id)).toContain(id.clean);
+    for (const edge of adequate.data!.activities.edges) expect(edge.node.transferStatus).toBe('ADEQUATE');
+    const past = await list('ADEQUATE', BEFORE_DPF);
+    expect(past.data!.activities.edges.map((e) => e.node.id)).not.toContain(id.clean);
+    const invalid = await list('NO_VALID_MECHANISM', BEFORE_DPF);
+    expect(invalid.data!.activities.edges.map((e) => e.node.id)).toContain(id.clean);
+    expect(invalid.data!.activities.totalCount).toBe(invalid.data!.activities.edges.length);
+  });
+
   it('reads the register once per request, however many activities ask', async () => {
     const tenant = await createTestTenant(app, 'Many');
     await seed(tenant, undefined, async (tx) => {

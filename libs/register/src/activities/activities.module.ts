@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HealthModule } from '../health/health.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ActivitiesResolver } from './activities.resolver.js';
 import { ActivitiesService } from './activities.service.js';
@@ -10,7 +11,11 @@ import {
 
 const RESOLVERS = [ActivitiesResolver, ActivityControllerResolver, ActivityRecipientResolver, ActivityTransferResolver];
 
-@Module({ imports: [PartiesModule], providers: [ActivitiesService, ...RESOLVERS], exports: [ActivitiesService] })
+@Module({
+  imports: [PartiesModule, HealthModule],
+  providers: [ActivitiesService, ...RESOLVERS],
+  exports: [ActivitiesService],
+})
 export class ActivitiesModule {}
 
 export const ACTIVITIES_RESOLVERS = RESOLVERS;

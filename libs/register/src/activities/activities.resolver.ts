@@ -8,6 +8,7 @@ import type { WriteOptions } from '../common/register-writer.js';
 import { PartyModel } from '../parties/party.model.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
+import { RegisterHealthService } from '../health/register-health.service.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityConnection, ActivityModel } from './activity.model.js';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
@@ -19,6 +20,7 @@ export class ActivitiesResolver {
   constructor(
     private readonly activities: ActivitiesService,
     private readonly parties: PartiesService,
+    private readonly health: RegisterHealthService,
   ) {}
 
   @Requires(Permission.Read)
@@ -27,13 +29,30 @@ export class ActivitiesResolver {
     @CurrentPrincipal() principal: Principal,
     @Args() page: PageArgs,
     @Args() { asOf }: AsOfArgs,
+    @Context() context: object,
     @Args('filter', { nullable: true }) filter?: ActivityFilter,
   ) {
-    const connection = await this.activities.list(principal, filter, page, asOf);
+    const among = filter?.transferStatus
+      ? await this.withTransferStatus(context, principal, filter.transferStatus, asOf)
+      : undefined;
+    const connection = await this.activities.list(principal, filter, page, asOf, among);
     return {
       ...connection,
       edges: connection.edges.map((e) => ({ cursor: e.cursor, node: ActivityModel.from(e.node, asOf) })),
     };
+  }
+
+  /** Transfer status is computed, not stored: evaluate the request's register snapshot once. */
+  private async withTransferStatus(
+    context: object,
+    principal: Principal,
+    status: string,
+    asOf?: Date,
+  ): Promise<string[]> {
+    const health = await this.health.forRequest(context, principal, asOf);
+    return health.snapshot.activities
+      .map((a) => a.facts.id)
+      .filter((id) => health.activity(id)?.transferStatus === status);
   }
 
   @Requires(Permission.Read)

@@ -33,8 +33,11 @@ export class ActivitiesService {
     filter: ActivityFilter = {},
     page: { first?: number; after?: string } = {},
     asOf?: Date,
+    /** Only these activities (a computed filter, such as transfer status, already applied). */
+    among?: readonly string[],
   ): Promise<Connection<Activity>> {
     const conditions = activityConditions(filter, asOf);
+    if (among) conditions.push({ sql: 'r.id = ANY(?::uuid[])', params: [among] });
     return this.register.read(principal, (tx) => activityReader.page(tx, { conditions, ...page }, asOf));
   }
 

@@ -1,4 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { TransferStatusEnum } from '../common/transfer-status.enum.js';
+
+export { TransferStatusEnum };
 import type { ActivityHealth, Finding, LocatedTransfer } from '#gdpr';
 import { ActivityRoleEnum, ActivityStatusEnum } from '../activities/activity-enums.js';
 import type { Lang } from '../history/locale.js';
@@ -11,20 +14,6 @@ export enum SeverityEnum {
 registerEnumType(SeverityEnum, {
   name: 'Severity',
   description: 'ERROR: the law is not met or cannot be shown; WARNING: guidance or a likely gap; INFO: worth knowing.',
-});
-
-/** Values as #gdpr names them, so a computed status passes through unchanged. */
-export enum TransferStatusEnum {
-  WITHIN_EEA = 'WITHIN_EEA',
-  ADEQUATE = 'ADEQUATE',
-  SAFEGUARDED = 'SAFEGUARDED',
-  DEROGATION = 'DEROGATION',
-  SAFEGUARDED_NO_TIA = 'SAFEGUARDED_NO_TIA',
-  NO_VALID_MECHANISM = 'NO_VALID_MECHANISM',
-}
-registerEnumType(TransferStatusEnum, {
-  name: 'TransferStatus',
-  description: 'Computed as of the read instant (GDPR Chapter V), best to worst; never stored.',
 });
 
 export enum Art30FieldEnum {

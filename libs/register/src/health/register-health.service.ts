@@ -27,11 +27,15 @@ export interface RegisterHealthReport {
 export class SnapshotHealth {
   private readonly evaluated = new Map<string, ActivityHealth | null>();
 
-  constructor(readonly snapshot: RegisterSnapshot) {}
+  private readonly byId: ReadonlyMap<string, RegisterSnapshot['activities'][number]>;
+
+  constructor(readonly snapshot: RegisterSnapshot) {
+    this.byId = new Map(snapshot.activities.map((a) => [a.facts.id, a]));
+  }
 
   activity(id: string): ActivityHealth | null {
     if (!this.evaluated.has(id)) {
-      const entry = this.snapshot.activities.find((a) => a.facts.id === id);
+      const entry = this.byId.get(id);
       this.evaluated.set(id, entry ? evaluateActivity(entry.facts, this.snapshot.tenant, this.snapshot.day) : null);
     }
     return this.evaluated.get(id)!;

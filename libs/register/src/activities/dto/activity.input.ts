@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { TransferStatusEnum } from '../../common/transfer-status.enum.js';
 import { ActivityDataSourceEnum, ActivityRoleEnum, ActivityStatusEnum } from '../activity-enums.js';
 import {
   ActivityArt10BasisInput,
@@ -147,6 +148,13 @@ export class ActivityFilter {
   @IsBoolean()
   specialCategory?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(CODE) dataCategoryCode?: string;
+  @Field(() => TransferStatusEnum, {
+    nullable: true,
+    description: 'Computed as of the read instant: the worst status over its recipients, transfers and engagements.',
+  })
+  @IsOptional()
+  @IsEnum(TransferStatusEnum)
+  transferStatus?: TransferStatusEnum;
   @Field({ nullable: true, description: 'Matches name, description, department.' })
   @IsOptional()
   @IsString()
