@@ -40,6 +40,14 @@ export function createGraphQLErrorFormatter(logUnexpected: (error: unknown) => v
     if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };
     }
+    // A unique index refused a row (a concurrent write got there first): the client's answer.
+    if ((original as { code?: unknown } | null)?.code === '23505') {
+      return {
+        ...base,
+        message: 'This conflicts with an existing record: a value that must be unique is already taken.',
+        extensions: { code: ErrorCode.Conflict },
+      };
+    }
     logUnexpected(original);
     return { ...base, message: 'Internal server error. It has been logged.', extensions: { code: ErrorCode.Internal } };
   };

@@ -1,5 +1,6 @@
 import { AppError } from '#core';
 import type { TenantTx } from '#database';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import { DATA_CATEGORIES } from '#gdpr';
 import type { ActivityFields } from './activity-checks.js';
 
@@ -53,7 +54,7 @@ export async function checkActivityReferences(
     ),
   ]);
   if (sent.transfers || sent.recipients) checkTransferRecipients(activity, sent);
-  if (sent.externalKey) await guardExternalKey(tx, sent.externalKey, activity);
+  await assertExternalKeyFree(tx, 'activities', 'activity', sent.externalKey, activity.id);
 }
 
 async function mustExist(tx: TenantTx, table: string, what: string, refs: Reference[]): Promise<void> {
@@ -101,14 +102,4 @@ function checkTransferRecipients(activity: ActivityFields, sent: Partial<Activit
           `Transfer ${t.id} names recipient "${t.recipientId}": keep that recipient or change the transfers too.`,
         );
   });
-}
-
-async function guardExternalKey(tx: TenantTx, externalKey: string, activity: { id: string }): Promise<void> {
-  const rows = (await tx.em.query(`SELECT id FROM activities WHERE tenant_id = $1 AND external_key = $2 AND id <> $3`, [
-    tx.tenantId,
-    externalKey,
-    activity.id,
-  ])) as unknown[];
-  if (rows.length > 0)
-    throw AppError.conflict(`Another activity has external key "${externalKey}".`, 'input.externalKey');
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import type { TenantTx } from '#database';
 import type { Connection } from '../common/pagination.js';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import { type Condition, RegisterReader } from '../common/register-reader.js';
 import { RegisterWriter, type WriteOptions } from '../common/register-writer.js';
 import { containsPattern } from '../common/text-search.js';
@@ -105,9 +106,6 @@ export class CookiesService {
 
   private async guard(tx: TenantTx, cookie: Cookie): Promise<void> {
     if (cookie.productId) cookie.productId = await this.products.checkId(tx, 'input.productId', cookie.productId);
-    if (!cookie.externalKey) return;
-    const other = await tx.em.findOneBy(Cookie, { tenantId: tx.tenantId, externalKey: cookie.externalKey });
-    if (other && other.id !== cookie.id)
-      throw AppError.conflict(`Another cookie has external key "${cookie.externalKey}".`, 'input.externalKey');
+    await assertExternalKeyFree(tx, 'cookies', 'cookie', cookie.externalKey, cookie.id);
   }
 }

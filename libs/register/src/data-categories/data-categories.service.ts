@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import type { TenantTx } from '#database';
 import { DATA_CATEGORIES } from '#gdpr';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import type { Connection } from '../common/pagination.js';
 import { type Condition, RegisterReader } from '../common/register-reader.js';
 import { registerSource } from '../common/register-source.js';
@@ -169,17 +170,7 @@ export class DataCategoriesService {
     const clash = await tx.em.findOneBy(CustomDataCategory, { tenantId: tx.tenantId, code: category.code });
     if (clash && clash.id !== category.id)
       throw AppError.conflict(`Another data category has code ${category.code}.`, 'input.code');
-    if (category.externalKey) {
-      const other = await tx.em.findOneBy(CustomDataCategory, {
-        tenantId: tx.tenantId,
-        externalKey: category.externalKey,
-      });
-      if (other && other.id !== category.id)
-        throw AppError.conflict(
-          `Another data category has external key "${category.externalKey}".`,
-          'input.externalKey',
-        );
-    }
+    await assertExternalKeyFree(tx, 'data_categories', 'data category', category.externalKey, category.id);
   }
 }
 

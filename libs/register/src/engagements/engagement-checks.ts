@@ -2,6 +2,7 @@ import { AppError } from '#core';
 import type { TenantTx } from '#database';
 import { TRANSFER_MECHANISMS } from '#gdpr';
 import { checkCode, checkCountries } from '../common/code-checks.js';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import type { DataCategoriesService } from '../data-categories/data-categories.service.js';
 import { partyReader } from '../parties/parties.service.js';
 import type { ProductsService } from '../products/products.service.js';
@@ -23,6 +24,7 @@ export async function checkEngagement(
   sent: Partial<CreateEngagementInput>,
   services: { products: ProductsService; categories: DataCategoriesService },
 ): Promise<void> {
+  await assertExternalKeyFree(tx, 'engagements', 'engagement', engagement.externalKey, engagement.id);
   if (sent.vendorId) {
     const [vendor] = await partyReader.byIds(tx, [sent.vendorId]);
     if (!vendor) throw AppError.badInput('input.vendorId', `Party ${sent.vendorId} was not found.`);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import type { TenantTx } from '#database';
 import { checkCountry, isForeignKeyViolation } from '../common/code-checks.js';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import type { Connection } from '../common/pagination.js';
 import { type Condition, RegisterReader } from '../common/register-reader.js';
 import { RegisterWriter, type WriteOptions } from '../common/register-writer.js';
@@ -62,7 +63,7 @@ export class PartiesService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.guardExternalKey(tx, party.externalKey, party.id);
+    await assertExternalKeyFree(tx, 'parties', 'party', party.externalKey, party.id);
     await tx.em.insert(Party, party);
     return party;
   }
@@ -76,7 +77,7 @@ export class PartiesService {
     const party = await tx.em.findOneBy(Party, { tenantId: tx.tenantId, id });
     if (!party) throw AppError.notFound('Party', id);
     applyChanges(party, normalise(changes), ['name', 'roles', 'isPublicAuthority', 'certifications']);
-    await this.guardExternalKey(tx, party.externalKey, party.id);
+    await assertExternalKeyFree(tx, 'parties', 'party', party.externalKey, party.id);
     party.updatedAt = new Date();
     return tx.em.save(party);
   }
@@ -108,13 +109,6 @@ export class PartiesService {
       },
       options,
     );
-  }
-
-  private async guardExternalKey(tx: TenantTx, externalKey: string | null, id: string): Promise<void> {
-    if (!externalKey) return;
-    const other = await tx.em.findOneBy(Party, { tenantId: tx.tenantId, externalKey });
-    if (other && other.id !== id)
-      throw AppError.conflict(`Another party has external key "${externalKey}".`, 'input.externalKey');
   }
 }
 

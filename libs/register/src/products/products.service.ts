@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Principal } from '#core';
 import type { TenantTx } from '#database';
 import { isForeignKeyViolation } from '../common/code-checks.js';
+import { assertExternalKeyFree } from '../common/external-key.js';
 import type { Connection } from '../common/pagination.js';
 import { type Condition, RegisterReader } from '../common/register-reader.js';
 import { RegisterWriter, type WriteOptions } from '../common/register-writer.js';
@@ -61,7 +62,7 @@ export class ProductsService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.guardExternalKey(tx, product.externalKey, product.id);
+    await assertExternalKeyFree(tx, 'products', 'product', product.externalKey, product.id);
     await tx.em.insert(Product, product);
     return product;
   }
@@ -73,7 +74,7 @@ export class ProductsService {
         const product = await tx.em.findOneBy(Product, { tenantId: tx.tenantId, id: input.id });
         if (!product) throw AppError.notFound('Product', input.id);
         applyChanges(product, sentFields(input), ['name']);
-        await this.guardExternalKey(tx, product.externalKey, product.id);
+        await assertExternalKeyFree(tx, 'products', 'product', product.externalKey, product.id);
         product.updatedAt = new Date();
         return tx.em.save(product);
       },
@@ -115,13 +116,6 @@ export class ProductsService {
     const [product] = await productReader.byIds(tx, [id.toLowerCase()]);
     if (!product) throw AppError.badInput(field, `Product ${id} was not found.`);
     return product.id;
-  }
-
-  private async guardExternalKey(tx: TenantTx, externalKey: string | null, id: string): Promise<void> {
-    if (!externalKey) return;
-    const other = await tx.em.findOneBy(Product, { tenantId: tx.tenantId, externalKey });
-    if (other && other.id !== id)
-      throw AppError.conflict(`Another product has external key "${externalKey}".`, 'input.externalKey');
   }
 }
 
