@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Requires } from '#accounts';
-import { AppError, Permission, type Principal, UuidPipe } from '#core';
+import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { byKey, requestLoader } from '../common/loaders.js';
 import { PageArgs } from '../common/pagination.js';
-import type { WriteOptions } from '../common/register-writer.js';
 import { PartyModel } from '../parties/party.model.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -12,8 +12,6 @@ import { RegisterHealthService } from '../health/register-health.service.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityConnection, ActivityModel } from './activity.model.js';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
-
-const NOTE = { type: () => String, nullable: true, description: 'Why: stored with the history entry.' } as const;
 
 @Resolver(() => ActivityModel)
 export class ActivitiesResolver {
@@ -70,9 +68,9 @@ export class ActivitiesResolver {
   async createActivity(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: CreateActivityInput,
-    @Args('note', NOTE) note?: string,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<ActivityModel> {
-    return ActivityModel.from(await this.activities.create(principal, input, withNote(note)));
+    return ActivityModel.from(await this.activities.create(principal, input, { note }));
   }
 
   @Requires(Permission.Write)
@@ -80,9 +78,9 @@ export class ActivitiesResolver {
   async updateActivity(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: UpdateActivityInput,
-    @Args('note', NOTE) note?: string,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<ActivityModel> {
-    return ActivityModel.from(await this.activities.update(principal, input, withNote(note)));
+    return ActivityModel.from(await this.activities.update(principal, input, { note }));
   }
 
   @Requires(Permission.Write)
@@ -90,9 +88,9 @@ export class ActivitiesResolver {
   async deleteActivity(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('note', NOTE) note?: string,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<ActivityModel> {
-    return ActivityModel.from(await this.activities.delete(principal, id, withNote(note)));
+    return ActivityModel.from(await this.activities.delete(principal, id, { note }));
   }
 
   @Requires(Permission.Read)
@@ -110,11 +108,6 @@ export class ActivitiesResolver {
 }
 
 /** A String argument skips the input pipe: its size is checked here. */
-function withNote(note: string | undefined | null): WriteOptions {
-  if (note == null || note === '') return {};
-  if (note.length > 1000) throw AppError.badInput('note', 'note: at most 1000 characters.');
-  return { note };
-}
 
 /**
  * The per-request activity loader other resolvers use for nested `activity`/`activities`

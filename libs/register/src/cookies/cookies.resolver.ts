@@ -3,7 +3,7 @@ import { CurrentPrincipal, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
 import { PageArgs } from '../common/pagination.js';
-import { ChangeNoteArgs } from '../products/dto/change-note.args.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { ProductModel } from '../products/product.model.js';
 import { productLoader } from '../products/products.resolver.js';
 import { ProductsService } from '../products/products.service.js';

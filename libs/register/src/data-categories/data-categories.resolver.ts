@@ -4,7 +4,7 @@ import { Permission, type Principal, UuidPipe } from '#core';
 import { DATA_CATEGORIES } from '#gdpr';
 import { AsOfArgs } from '../common/as-of.js';
 import { PageArgs } from '../common/pagination.js';
-import { ChangeNoteArgs } from '../products/dto/change-note.args.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { DataCategoriesService } from './data-categories.service.js';
 import {
   CreateCustomDataCategoryInput,

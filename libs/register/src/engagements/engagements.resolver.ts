@@ -7,7 +7,7 @@ import { PageArgs } from '../common/pagination.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { PartyModel } from '../parties/party.model.js';
-import { ChangeNoteArgs } from '../products/dto/change-note.args.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { ProductModel } from '../products/product.model.js';
 import { loadProducts } from '../products/products.resolver.js';
 import { ProductsService } from '../products/products.service.js';

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { byKey, requestLoader } from '../common/loaders.js';
 import { PageArgs } from '../common/pagination.js';
 import { CreatePartyInput, PartyFilter, UpdatePartyInput } from './dto/party.input.js';
@@ -42,8 +43,9 @@ export class PartiesResolver {
   async createParty(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: CreatePartyInput,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<PartyModel> {
-    return PartyModel.from(await this.parties.create(principal, input));
+    return PartyModel.from(await this.parties.create(principal, input, { note }));
   }
 
   @Requires(Permission.Write)
@@ -51,8 +53,9 @@ export class PartiesResolver {
   async updateParty(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: UpdatePartyInput,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<PartyModel> {
-    return PartyModel.from(await this.parties.update(principal, input));
+    return PartyModel.from(await this.parties.update(principal, input, { note }));
   }
 
   @Requires(Permission.Write)
@@ -60,8 +63,9 @@ export class PartiesResolver {
   async deleteParty(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args() { note }: ChangeNoteArgs,
   ): Promise<PartyModel> {
-    return PartyModel.from(await this.parties.delete(principal, id));
+    return PartyModel.from(await this.parties.delete(principal, id, { note }));
   }
 }
 

@@ -4,7 +4,7 @@ import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
 import { byKey, requestLoader } from '../common/loaders.js';
 import { PageArgs } from '../common/pagination.js';
-import { ChangeNoteArgs } from './dto/change-note.args.js';
+import { ChangeNoteArgs } from '../common/change-note.args.js';
 import { CreateProductInput, ProductFilter, UpdateProductInput } from './dto/product.input.js';
 import { ProductConnection, ProductModel } from './product.model.js';
 import { ProductsService } from './products.service.js';
