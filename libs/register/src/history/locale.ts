@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LocaleEnum, TenantsService } from '#accounts';
 import type { Principal } from '#core';
+import { requestLocale } from '../common/request-locale.js';
 
 export { LocaleEnum };
 export type Lang = 'nl' | 'en';
@@ -12,9 +13,6 @@ export class LocaleResolver {
 
   /** With the GraphQL context, the tenant's default is read once per request (computed fields). */
   resolve(principal: Principal, requested: LocaleEnum | undefined | null, context?: object): Promise<Lang> {
-    if (requested) return Promise.resolve(requested);
-    const holder = (context ?? {}) as { __defaultLang?: Promise<Lang> };
-    holder.__defaultLang ??= this.tenants.current(principal).then((tenant) => tenant.defaultLocale);
-    return holder.__defaultLang;
+    return requestLocale(context, principal, this.tenants, requested);
   }
 }

@@ -2,26 +2,14 @@ import { type Type } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Requires, TenantsService } from '#accounts';
 import { Permission, type Principal } from '#core';
-import type { Lang } from '#gdpr';
 // The Locale enum belongs to the accounts lib (the tenant's default locale); #accounts does not export it yet.
 import { LocaleEnum } from '#accounts';
+import { requestLocale } from '../common/request-locale.js';
 
 /**
  * The language to answer in: the one asked for, else the tenant's default locale (read once per
  * request and kept on the GraphQL context).
  */
-export function requestLocale(
-  context: object,
-  principal: Principal,
-  tenants: TenantsService,
-  asked?: LocaleEnum | null,
-): Promise<Lang> {
-  if (asked) return Promise.resolve(asked);
-  const holder = context as { __tenantLocale?: Promise<Lang> };
-  holder.__tenantLocale ??= tenants.current(principal).then((tenant) => tenant.defaultLocale);
-  return holder.__tenantLocale;
-}
-
 /**
  * A resolver class adding `<field>(locale: Locale): String!` to `type`, picking `<field>Nl` or
  * `<field>En` of the parent: one small class per type instead of a label resolver in each.
