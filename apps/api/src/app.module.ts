@@ -7,12 +7,13 @@ import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
 import { APP_CONFIG, type AppConfig, AppErrorFilter, ConfigModule, InputValidationPipe, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
+import { NOTIFICATIONS_ENTITIES } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
-export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
+export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES];
 
 @Module({
   imports: [

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ACCOUNTS_ENTITIES } from '#accounts';
 import { APP_CONFIG, type AppConfig, ConfigModule, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
+import { NOTIFICATIONS_ENTITIES } from '#notifications';
 import { REGISTER_ENTITIES } from '#register';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
@@ -10,7 +11,10 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
 @Module({
   imports: [
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
-    DatabaseModule.forRoot({ entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES], applicationName: 'art30-worker' }),
+    DatabaseModule.forRoot({
+      entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES],
+      applicationName: 'art30-worker',
+    }),
   ],
   providers: [WorkerHeartbeat],
 })

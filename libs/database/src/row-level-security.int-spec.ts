@@ -74,14 +74,23 @@ describe('row-level security (real PostgreSQL)', () => {
   });
 
   it('enables and forces RLS on every table that has a tenant_id column', async () => {
-    const { rows } = await owner.query<{ table: string; enabled: boolean; forced: boolean; policies: number }>(`
+    const { rows } = await owner.query<{
+      table: string;
+      enabled: boolean;
+      forced: boolean;
+      policies: number;
+      others: number;
+    }>(`
       SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
-             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation') AS policies,
+             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid
+                AND p.polname <> 'tenant_isolation' AND NOT (p.polname = 'owner_relay' AND p.polroles = ARRAY[c.relowner])) AS others
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind = 'r'
          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)`);
     expect(rows.length).toBeGreaterThanOrEqual(3);
-    for (const row of rows) expect(row).toEqual({ table: row.table, enabled: true, forced: true, policies: 1 });
+    for (const row of rows)
+      expect(row).toEqual({ table: row.table, enabled: true, forced: true, policies: 1, others: 0 });
   });
 
   it('puts tenant_id first in the primary key of every tenant-owned table', async () => {

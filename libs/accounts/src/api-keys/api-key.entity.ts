@@ -9,6 +9,8 @@ export class ApiKey {
   @Column('text') name!: string;
   @Column('text') role!: Role;
   @Column('bytea', { name: 'secret_hash' }) secretHash!: Buffer;
+  /** Customer keys: the controller party the key speaks for. */
+  @Column('uuid', { name: 'party_id', nullable: true }) partyId!: string | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt!: Date | null;

@@ -7,14 +7,16 @@ export class ApiKeyModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => Role) role!: Role;
+  @Field(() => ID, { nullable: true, description: 'Customer keys: the controller (party) the key speaks for.' })
+  partyId!: string | null;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) expiresAt!: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
   @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
 
   static from(key: ApiKey): ApiKeyModel {
-    const { id, name, role, createdAt, expiresAt, revokedAt, lastUsedAt } = key;
-    return Object.assign(new ApiKeyModel(), { id, name, role, createdAt, expiresAt, revokedAt, lastUsedAt });
+    const { id, name, role, partyId, createdAt, expiresAt, revokedAt, lastUsedAt } = key;
+    return Object.assign(new ApiKeyModel(), { id, name, role, partyId, createdAt, expiresAt, revokedAt, lastUsedAt });
   }
 }
 

@@ -20,13 +20,27 @@ export class ApiKeysService {
 
   async create(
     principal: Principal,
-    input: { name: string; role: Role; expiresAt?: Date | null },
+    input: { name: string; role: Role; expiresAt?: Date | null; partyId?: string | null },
   ): Promise<{ apiKey: ApiKey; secret: string }> {
     if (input.role === Role.OWNER) throw AppError.badInput('input.role', 'An API key cannot have the owner role.');
     if (input.expiresAt && input.expiresAt <= new Date()) {
       throw AppError.badInput('input.expiresAt', 'The expiry date must be in the future.');
     }
+    const partyId = input.partyId ?? null;
+    if ((input.role === Role.CUSTOMER) !== (partyId !== null))
+      throw AppError.badInput(
+        'input.partyId',
+        'A customer key needs the party (controller) it speaks for; other keys take none.',
+      );
     return this.db.run(principal.tenantId, async (tx) => {
+      if (partyId) {
+        // The accounts lib does not depend on the register: a plain existence check under RLS.
+        const found = (await tx.em.query(`SELECT 1 FROM parties WHERE tenant_id = $1 AND id = $2`, [
+          tx.tenantId,
+          partyId,
+        ])) as unknown[];
+        if (found.length === 0) throw AppError.notFound('Party', partyId);
+      }
       const id = randomUUID();
       const credential = issueCredential('api_key', tx.tenantId, id);
       const apiKey = tx.em.create(ApiKey, {
@@ -34,6 +48,7 @@ export class ApiKeysService {
         id,
         name: input.name,
         role: input.role,
+        partyId,
         secretHash: credential.secretHash,
         createdBy: principal.kind === 'user' ? principal.actorId : null,
         createdAt: new Date(),

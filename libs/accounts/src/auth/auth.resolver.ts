@@ -4,7 +4,7 @@ import { AcceptInvitationInput, SignInInput } from '../graphql/account.inputs.js
 import { AuthPayload, type PrincipalKind, ViewerModel } from '../graphql/account.payloads.js';
 import { MemberModel } from '../members/member.model.js';
 import { MembersService } from '../members/members.service.js';
-import type { LocaleEnum } from '../tenants/tenant.model.js';
+import { toModel } from '../tenants/tenants.resolver.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { CurrentPrincipal, Public, Requires } from './access.decorators.js';
 import { AuthService, type SignedIn } from './auth.service.js';
@@ -44,7 +44,7 @@ export class AuthResolver {
       kind: principal.kind as PrincipalKind,
       role: principal.role,
       label: principal.actorLabel,
-      tenant: { ...tenant, defaultLocale: tenant.defaultLocale as LocaleEnum },
+      tenant: toModel(tenant),
     };
   }
 }
@@ -55,6 +55,6 @@ function toPayload(signedIn: SignedIn): AuthPayload {
     token: signedIn.token,
     expiresAt: signedIn.expiresAt,
     member: MemberModel.from(signedIn.member),
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, defaultLocale: tenant.defaultLocale as LocaleEnum },
+    tenant: toModel(tenant),
   };
 }

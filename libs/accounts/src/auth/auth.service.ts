@@ -96,6 +96,7 @@ export class AuthService {
           kind: 'api_key',
           actorId: key.id,
           actorLabel: `api-key:${key.name}`,
+          ...(key.partyId ? { partyId: key.partyId } : {}),
         };
       }
       const session = await tx.em.findOneBy(Session, { tenantId: tx.tenantId, id: credential.id });

@@ -1,5 +1,18 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  IsDate,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Role } from '#core';
 import { LocaleEnum } from '../tenants/tenant.model.js';
 
@@ -45,10 +58,26 @@ export class CreateApiKeyInput {
   @Field() @IsString() @Length(1, 100) name!: string;
   @Field(() => Role) @IsEnum(Role) role!: Role;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() expiresAt?: Date;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for (and only for) the customer role: the controller party.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
 }
 
 @InputType()
 export class UpdateTenantInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
   @Field(() => LocaleEnum, { nullable: true }) @IsOptional() @IsEnum(LocaleEnum) defaultLocale?: LocaleEnum;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Default notice period for subprocessor changes, in days (0 to 365).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  noticePeriodDays?: number;
 }

@@ -146,6 +146,8 @@ export class MembersService {
 
 /** Only owners may make, change or remove owners. */
 function assertMayAssign(principal: Principal, role: Role): void {
+  if (role === Role.CUSTOMER)
+    throw AppError.badInput('input.role', 'The customer role is for API keys: members cannot have it.');
   if (role === Role.OWNER && !roleAllows(principal.role, Permission.ManageOwners)) {
     throw AppError.forbidden('Only an owner can grant, change or revoke the owner role.');
   }

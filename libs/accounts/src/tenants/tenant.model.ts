@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum LocaleEnum {
   nl = 'nl',
@@ -12,4 +12,8 @@ export class TenantModel {
   @Field({ description: 'URL name, e.g. "cradeq".' }) slug!: string;
   @Field() name!: string;
   @Field(() => LocaleEnum) defaultLocale!: LocaleEnum;
+  @Field(() => Int, {
+    description: 'Art. 28(2): default days between announcing a subprocessor change and its effect.',
+  })
+  noticePeriodDays!: number;
 }

@@ -27,5 +27,11 @@ export class TenantsResolver {
 }
 
 export function toModel(tenant: Tenant): TenantModel {
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name, defaultLocale: tenant.defaultLocale as LocaleEnum };
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    defaultLocale: tenant.defaultLocale as LocaleEnum,
+    noticePeriodDays: tenant.noticePeriodDays,
+  };
 }

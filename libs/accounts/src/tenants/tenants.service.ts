@@ -30,6 +30,7 @@ export class TenantsService {
         slug: input.slug,
         name: input.name,
         defaultLocale: input.defaultLocale,
+        noticePeriodDays: 30,
         createdAt: now,
         updatedAt: now,
       });
@@ -69,7 +70,10 @@ export class TenantsService {
     return tenant;
   }
 
-  async update(principal: Principal, changes: { name?: string; defaultLocale?: Locale }): Promise<Tenant> {
+  async update(
+    principal: Principal,
+    changes: { name?: string; defaultLocale?: Locale; noticePeriodDays?: number },
+  ): Promise<Tenant> {
     return this.db.run(principal.tenantId, async (tx) => {
       await tx.em.update(Tenant, { id: tx.tenantId }, { ...changes, updatedAt: new Date() });
       return tx.em.findOneByOrFail(Tenant, { id: tx.tenantId });

@@ -13,6 +13,8 @@ export interface Principal {
   readonly actorId: string;
   /** A readable name for history entries: the member's email or the key's name. */
   readonly actorLabel: string;
+  /** A customer API key: the controller party it speaks for. */
+  readonly partyId?: string;
   /** The session behind a user principal (for sign-out). */
   readonly sessionId?: string;
 }

@@ -7,6 +7,8 @@ export enum Role {
   EDITOR = 'editor',
   VIEWER = 'viewer',
   AUDITOR = 'auditor',
+  /** API keys only: a customer (a controller party) that subscribes to subprocessor changes and may object. */
+  CUSTOMER = 'customer',
 }
 registerEnumType(Role, { name: 'Role', description: "A member's or API key's role in a tenant." });
 
@@ -22,11 +24,13 @@ export enum Permission {
   Administer = 'administer',
   /** Make or unmake owners. */
   ManageOwners = 'manage_owners',
+  /** Register webhook endpoints, read announced subprocessor changes, object to them (customers: their own). */
+  Subscribe = 'subscribe',
 }
 
 const READER = [Permission.Read, Permission.Export];
 const WRITER = [...READER, Permission.Write];
-const ADMIN = [...WRITER, Permission.Administer];
+const ADMIN = [...WRITER, Permission.Administer, Permission.Subscribe];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   [Role.OWNER]: new Set([...ADMIN, Permission.ManageOwners]),
@@ -34,6 +38,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   [Role.EDITOR]: new Set(WRITER),
   [Role.VIEWER]: new Set(READER),
   [Role.AUDITOR]: new Set(READER),
+  [Role.CUSTOMER]: new Set([Permission.Subscribe]),
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -24,7 +24,38 @@ export interface AppConfig {
   auth: { sessionTtlHours: number; invitationTtlHours: number };
   graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxDocumentBytes: number };
   demo: { seedWhenEmpty: boolean };
+  /** Where links in emails, feeds and the public page point (scheme, host, optional port). */
+  publicBaseUrl: string;
+  /**
+   * Server secret: signs the links in emails (unsubscribe, objection) and encrypts webhook
+   * secrets at rest. Required in production; development and tests use a fixed, public value.
+   */
+  appSecret: string;
+  mail: {
+    /** SMTP server (smtp:// or smtps://). Unset: mail is captured as .eml files in `captureDir`. */
+    smtpUrl: string | undefined;
+    captureDir: string;
+    from: string;
+  };
+  webhooks: {
+    /** Allow http:// and loopback endpoints: development and tests only. */
+    allowLoopback: boolean;
+    timeoutMs: number;
+  };
+  worker: {
+    /** Run the delivery worker inside the API process (the embedded default: one process, one database). */
+    inline: boolean;
+    pollMs: number;
+    leaseSeconds: number;
+    batchSize: number;
+    concurrency: number;
+    /** The retry schedule, in seconds after each failed attempt; past its end a delivery is dead-lettered. */
+    retryScheduleSeconds: number[];
+  };
 }
+
+/** The public development value of APP_SECRET; refused in production. */
+export const DEVELOPMENT_APP_SECRET = 'art30-development-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,7 +103,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDocumentBytes: read.int('GRAPHQL_MAX_DOCUMENT_BYTES', 20_000, 1_000, 1_000_000),
     },
     demo: { seedWhenEmpty: read.bool('SEED_DEMO_TENANTS', !production) },
+    publicBaseUrl: read.httpUrl('PUBLIC_BASE_URL', 'http://localhost:3000').replace(/\/+$/, ''),
+    appSecret: read.string('APP_SECRET', DEVELOPMENT_APP_SECRET),
+    mail: {
+      smtpUrl: read.smtpUrl('SMTP_URL'),
+      captureDir: resolve(read.string('MAIL_CAPTURE_DIR', '.data/mail')),
+      from: read.string('MAIL_FROM', 'art30 <no-reply@localhost>'),
+    },
+    webhooks: {
+      allowLoopback: read.bool('WEBHOOKS_ALLOW_LOOPBACK', false),
+      timeoutMs: read.int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
+    worker: {
+      inline: read.bool('WORKER_INLINE', !env.DATABASE_URL),
+      pollMs: read.int('WORKER_POLL_MS', 1_000, 10, 60_000),
+      leaseSeconds: read.int('WORKER_LEASE_SECONDS', 60, 1, 3_600),
+      batchSize: read.int('WORKER_BATCH_SIZE', 200, 1, 5_000),
+      concurrency: read.int('WORKER_CONCURRENCY', 50, 1, 1_000),
+      retryScheduleSeconds: read.intList('WORKER_RETRY_SCHEDULE', [10, 60, 300, 1_800, 7_200, 28_800, 86_400]),
+    },
   };
+  if (production && config.appSecret === DEVELOPMENT_APP_SECRET)
+    problems.push('APP_SECRET must be set in production (32 or more random characters)');
+  if (config.appSecret.length < 32) problems.push('APP_SECRET must be at least 32 characters long');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -124,6 +177,42 @@ class EnvReader {
       return raw;
     } catch {
       this.problems.push(`${name} must be a postgres:// URL`);
+      return undefined;
+    }
+  }
+
+  intList(name: string, fallback: number[]): number[] {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    const values = raw.split(',').map((part) => Number(part.trim()));
+    if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value < 0 || value > 604_800)) {
+      this.problems.push(`${name} must be a comma-separated list of seconds (got "${raw}")`);
+      return fallback;
+    }
+    return values;
+  }
+
+  httpUrl(name: string, fallback: string): string {
+    const raw = this.env[name] || fallback;
+    try {
+      const url = new URL(raw);
+      if (!['http:', 'https:'].includes(url.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      this.problems.push(`${name} must be an http(s):// URL (got "${raw}")`);
+      return fallback;
+    }
+  }
+
+  smtpUrl(name: string): string | undefined {
+    const raw = this.env[name];
+    if (!raw) return undefined;
+    try {
+      const url = new URL(raw);
+      if (!['smtp:', 'smtps:'].includes(url.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      this.problems.push(`${name} must be an smtp:// or smtps:// URL`);
       return undefined;
     }
   }

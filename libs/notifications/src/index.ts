@@ -1,0 +1,31 @@
+export * from './notifications.module.js';
+export * from './changes/subprocessor-change.entity.js';
+export * from './changes/change-approval.entity.js';
+export * from './objections/objection.entity.js';
+export * from './subscribers/subscriber.entity.js';
+export * from './webhooks/webhook-endpoint.entity.js';
+export * from './outbox/outbox-event.entity.js';
+export * from './outbox/delivery.entity.js';
+export * from './outbox/delivery-attempt.entity.js';
+export * from './outbox/event-payload.js';
+export * from './common/signed-links.js';
+export * from './common/secret-box.js';
+
+import { ChangeApproval } from './changes/change-approval.entity.js';
+import { SubprocessorChange } from './changes/subprocessor-change.entity.js';
+import { Objection } from './objections/objection.entity.js';
+import { DeliveryAttempt } from './outbox/delivery-attempt.entity.js';
+import { Delivery } from './outbox/delivery.entity.js';
+import { OutboxEvent } from './outbox/outbox-event.entity.js';
+import { Subscriber } from './subscribers/subscriber.entity.js';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
+export const NOTIFICATIONS_ENTITIES = [
+  SubprocessorChange,
+  ChangeApproval,
+  Objection,
+  Subscriber,
+  WebhookEndpoint,
+  OutboxEvent,
+  Delivery,
+  DeliveryAttempt,
+];
