@@ -7,7 +7,7 @@ import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
 import { APP_CONFIG, type AppConfig, AppErrorFilter, ConfigModule, InputValidationPipe, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
-import { NOTIFICATIONS_ENTITIES } from '#notifications';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
@@ -26,6 +26,7 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTI
     }),
     AccountsModule,
     RegisterModule,
+    NotificationsModule,
     DemoModule,
   ],
   controllers: [HealthController],

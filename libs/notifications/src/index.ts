@@ -29,3 +29,4 @@ export const NOTIFICATIONS_ENTITIES = [
   Delivery,
   DeliveryAttempt,
 ];
+export * from './delivery/mailer.js';

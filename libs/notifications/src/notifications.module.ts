@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Mailer } from './delivery/mailer.js';
 
 /**
  * Subprocessor changes that notify (Art. 28(2)): announcements with notice periods, approvals
@@ -7,7 +8,7 @@ import { Module } from '@nestjs/common';
  */
 @Module({
   imports: [],
-  providers: [],
-  exports: [],
+  providers: [Mailer],
+  exports: [Mailer],
 })
 export class NotificationsModule {}
