@@ -57,6 +57,23 @@ describe('demo registers', () => {
     const after = await gql<Engagements>(app, ENGAGEMENTS, { asOf: '2022-02-21T23:59:59Z' }, cradeq);
     expect(before.data!.engagements.totalCount).toBe(3);
     expect(after.data!.engagements.totalCount).toBe(4);
+    // The public change history shows the addition on that day, not notified to anyone then.
+    const changes = await gql<{
+      subprocessorChanges: Array<{
+        kind: string;
+        status: string;
+        effectiveAt: string;
+        subject: { vendorName: string };
+      }>;
+    }>(app, `{ subprocessorChanges { kind status effectiveAt subject { vendorName } } }`, {}, cradeq);
+    expect(changes.data!.subprocessorChanges).toEqual([
+      {
+        kind: 'ADDED',
+        status: 'EFFECTIVE',
+        effectiveAt: '2022-02-21T09:00:00.000Z',
+        subject: { vendorName: 'Google Workspace (Google Ireland Limited)' },
+      },
+    ]);
   });
 
   it("keeps Cradeq's retention of 180 days after the account is no longer needed, and its roles", async () => {

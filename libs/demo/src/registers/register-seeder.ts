@@ -10,6 +10,7 @@ import {
   ProductsService,
   RegisterWriter,
 } from '#register';
+import { ChangesService } from '#notifications';
 import type { DemoRegister, DemoStep } from './demo-register.types.js';
 
 /** Keys of the demo data (`'upcloud'`) to the ids the database gave them. */
@@ -32,6 +33,7 @@ export class RegisterSeeder {
     private readonly engagements: EngagementsService,
     private readonly activities: ActivitiesService,
     private readonly cookies: CookiesService,
+    private readonly changes: ChangesService,
   ) {}
 
   async seed(tenant: { id: string; slug: string }, demo: DemoRegister): Promise<void> {
@@ -44,8 +46,8 @@ export class RegisterSeeder {
       actorLabel: 'demo seed (from the published privacy policy)',
     };
     const ids = { parties: new Map(), products: new Map(), engagements: new Map(), activities: new Map() };
-    for (const step of demo.steps) {
-      await this.register.write(principal, (tx) => this.apply(tx, step, ids), {
+    for (const [index, step] of demo.steps.entries()) {
+      await this.register.write(principal, (tx) => this.apply(tx, step, ids, index > 0), {
         note: step.note,
         effectiveAt: new Date(`${step.on}T09:00:00Z`),
       });
@@ -57,6 +59,8 @@ export class RegisterSeeder {
     tx: TenantTx,
     step: DemoStep,
     ids: Record<'parties' | 'products' | 'engagements' | 'activities', Ids>,
+    /** Engagements added after the first step are subprocessor changes the public history shows. */
+    recordAdditions: boolean,
   ): Promise<void> {
     const ref = (map: Ids, key: string) => {
       const id = map.get(key);
@@ -74,7 +78,10 @@ export class RegisterSeeder {
         vendorId: ref(ids.parties, vendor),
         productIds: products.map((p) => ref(ids.products, p)),
       };
-      ids.engagements.set(key, (await this.engagements.insert(tx, input as never)).id);
+      const added = await this.engagements.insert(tx, input as never);
+      ids.engagements.set(key, added.id);
+      if (recordAdditions)
+        await this.changes.recordPastAddition(tx, added, new Date(`${step.on}T09:00:00Z`), step.note ?? '');
     }
     for (const { key, controllers, recipients, products, engagements, ...activity } of step.activities ?? []) {
       const input = {

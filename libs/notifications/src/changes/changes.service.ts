@@ -190,6 +190,37 @@ export class ChangesService {
     return change;
   }
 
+  /**
+   * A subprocessor added before art30 kept the notices (a changelog in a published policy):
+   * recorded as an effective change on that day, so the public history shows it, and not notified.
+   */
+  async recordPastAddition(tx: TenantTx, engagement: Engagement, on: Date, note: string): Promise<SubprocessorChange> {
+    const change = tx.em.create(SubprocessorChange, {
+      tenantId: tx.tenantId,
+      id: randomUUID(),
+      kind: 'added',
+      engagementId: engagement.id,
+      replacedEngagementId: null,
+      proposed: null,
+      diff: engagementDiff(null, engagement),
+      subject: await describeEngagement(tx, engagement),
+      productIds: engagement.productIds,
+      status: 'effective',
+      note,
+      urgentReason: null,
+      noticePeriodDays: 0,
+      announcedAt: on,
+      effectiveAt: on,
+      objectionDeadline: on,
+      effectedAt: on,
+      withdrawnAt: null,
+      withdrawalReason: null,
+      createdBy: 'demo seed (from the published privacy policy)',
+      leaseUntil: null,
+    });
+    return tx.em.save(change);
+  }
+
   /** Called by the worker for a change whose effective date has come. Safe to repeat. */
   activate(tenantId: string, changeId: string): Promise<boolean> {
     return this.db.run(
