@@ -30,3 +30,6 @@ export const NOTIFICATIONS_ENTITIES = [
   DeliveryAttempt,
 ];
 export * from './delivery/mailer.js';
+export * from './subscribers/subscribers.service.js';
+export * from './subscribers/consent.js';
+export * from './public/public-links.js';
