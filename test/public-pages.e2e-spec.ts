@@ -521,5 +521,5 @@ describe('public pages', () => {
 function section(page: string, id: string): string {
   const start = page.indexOf(`<section aria-labelledby="${id}">`);
   if (start < 0) throw new Error(`no section ${id}`);
-  return page.slice(start, page.indexOf('</section>', start));
+  return page.slice(start, page.indexOf('</section>', start)).replace(/>\s+</g, '><');
 }

@@ -1,6 +1,7 @@
 /**
- * HTML built so that escaping cannot be forgotten: `html` escapes every interpolated value unless
- * it is itself `html` (already safe), and arrays are joined. Values from the register (vendor
+ * HTML built so that escaping cannot be forgotten: `markup` escapes every interpolated value
+ * unless it is itself `markup` (already safe), and arrays are joined. (Not named `html`: Prettier
+ * would reformat such templates, and whitespace inside <style> is part of its CSP hash.) Values from the register (vendor
  * names, purposes) and from requests are never trusted.
  */
 export class SafeHtml {
@@ -24,7 +25,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((value, i) => {
     out += render(value) + strings[i + 1]!;

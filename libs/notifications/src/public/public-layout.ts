@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import type { Lang } from '#gdpr';
-import { html, SafeHtml } from './html.js';
+import { markup, SafeHtml } from './html.js';
 import { textsFor } from './public-texts.js';
 
 const CSS = `
@@ -45,27 +45,30 @@ export interface PageOptions {
 export function page(options: PageOptions, body: SafeHtml): string {
   const t = textsFor(options.lang);
   const other = t.otherLanguage;
-  return html`<!doctype html>
-    <html lang="${options.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${options.title}${options.organisation ? ` · ${options.organisation}` : ''}</title>
-        ${(options.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}" /> `)}
-        <style>
-          ${STYLE}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">${t.skip}</a>
-        <header>
-          <p>${options.organisation ?? 'art30'}</p>
-          ${options.otherLanguageHref ? html`<nav aria-label="${t.languageNav}"><a href="${options.otherLanguageHref}" hreflang="${other.code}" lang="${other.code}">${other.label}</a></nav>` : ''}
-        </header>
-        <main id="main">${body}</main>
-      </body>
-    </html> `.value;
+  return markup`<!doctype html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<title>${options.title}${options.organisation ? ` · ${options.organisation}` : ''}</title>
+${(options.alternates ?? []).map(
+  (a) => markup`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
+`,
+)}<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t.skip}</a>
+<header>
+<p>${options.organisation ?? 'art30'}</p>
+${options.otherLanguageHref ? markup`<nav aria-label="${t.languageNav}"><a href="${options.otherLanguageHref}" hreflang="${other.code}" lang="${other.code}">${other.label}</a></nav>` : ''}
+</header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>
+`.value;
 }
 
 /** Headers every public HTML answer carries. */
@@ -77,7 +80,8 @@ export function sendHtml(res: Response, status: number, body: string, options: {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the forms' POSTs.
+      'referrer-policy': 'same-origin',
       // Pages reached through a token are personal: never cached on the way.
       'cache-control': options.cache ? 'public, max-age=60' : 'no-store',
     })

@@ -1,6 +1,6 @@
 import { byCode, countryName, isEeaCountry, type Lang, TRANSFER_MECHANISMS } from '#gdpr';
 import { consentText } from '../subscribers/consent.js';
-import { html, type SafeHtml } from './html.js';
+import { markup, type SafeHtml } from './html.js';
 import { page } from './public-layout.js';
 import { publicLinks } from './public-links.js';
 import type { PublicChange, PublicRegister, PublicSubprocessor } from './public-register.service.js';
@@ -32,9 +32,9 @@ export function subprocessorsPage(baseUrl: string, register: PublicRegister, que
         { type: 'application/feed+json', href: links.json(feedProduct), title: t.jsonFeed },
       ],
     },
-    html`<h1>${t.title(org)}</h1>
+    markup`<h1>${t.title(org)}</h1>
       <p>${t.intro(org)}</p>
-      ${register.asOf ? html`<p class="notice">${t.asOfNotice(formatDate(register.asOf, lang))} <a href="${links.page({ lang, product: query.productId })}">${t.currentLink}</a></p>` : ''}
+      ${register.asOf ? markup`<p class="notice">${t.asOfNotice(formatDate(register.asOf, lang))} <a href="${links.page({ lang, product: query.productId })}">${t.currentLink}</a></p>` : ''}
       ${productFilter(t, register, query)}
       <section aria-labelledby="current">
         <h2 id="current">${t.current}</h2>
@@ -59,7 +59,7 @@ export function subprocessorsPage(baseUrl: string, register: PublicRegister, que
           <li><a href="${links.json()}" type="application/feed+json">${t.jsonFeed}</a></li>
           ${
             register.product
-              ? html`<li>
+              ? markup`<li>
                     <a href="${links.atom(register.product.id)}" type="application/atom+xml"
                       >${t.atomFeed} (${t.feedsFor(register.product.name)})</a
                     >
@@ -78,21 +78,21 @@ export function subprocessorsPage(baseUrl: string, register: PublicRegister, que
 
 function productFilter(t: Texts, register: PublicRegister, query: PageQuery): SafeHtml | '' {
   if (register.products.length === 0) return '';
-  return html`<form method="get" action="">
+  return markup`<form method="get" action="">
     <input type="hidden" name="lang" value="${query.lang}" />
-    ${query.asOfDay ? html`<input type="hidden" name="asOf" value="${query.asOfDay}" />` : ''}
+    ${query.asOfDay ? markup`<input type="hidden" name="asOf" value="${query.asOfDay}" />` : ''}
     <label for="product-filter">${t.productFilter}</label>
     <select id="product-filter" name="product">
       <option value="">${t.allProducts}</option>
-      ${register.products.map((p) => html`<option value="${p.id}" ${p.id === register.product?.id ? html` selected` : ''}>${p.name}</option>`)}
+      ${register.products.map((p) => markup`<option value="${p.id}" ${p.id === register.product?.id ? markup` selected` : ''}>${p.name}</option>`)}
     </select>
     <button type="submit">${t.show}</button>
   </form>`;
 }
 
 function subprocessorTable(t: Texts, lang: Lang, rows: PublicSubprocessor[]): SafeHtml {
-  if (rows.length === 0) return html`<p>${t.none}</p>`;
-  return html`<table>
+  if (rows.length === 0) return markup`<p>${t.none}</p>`;
+  return markup`<table>
     <caption>
       ${t.currentCaption}
     </caption>
@@ -108,7 +108,7 @@ function subprocessorTable(t: Texts, lang: Lang, rows: PublicSubprocessor[]): Sa
     <tbody>
       ${rows.map(
         (s) =>
-          html`<tr>
+          markup`<tr>
             <th scope="row">${s.vendorName}</th>
             <td>${s.purpose}</td>
             <td>${locations(t, lang, s.processingLocations, s.accessLocations)}</td>
@@ -121,8 +121,8 @@ function subprocessorTable(t: Texts, lang: Lang, rows: PublicSubprocessor[]): Sa
 }
 
 function upcomingTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
-  if (rows.length === 0) return html`<p>${t.none}</p>`;
-  return html`<table>
+  if (rows.length === 0) return markup`<p>${t.none}</p>`;
+  return markup`<table>
     <caption>
       ${t.upcomingCaption}
     </caption>
@@ -139,10 +139,10 @@ function upcomingTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
     <tbody>
       ${rows.map(
         (c) =>
-          html`<tr id="change-${c.id}">
+          markup`<tr id="change-${c.id}">
             <th scope="row">${c.subject.vendorName}</th>
             <td>
-              ${changeLabel(t, c)}${c.urgentReason ? html`<br /><strong>${t.urgent}:</strong> ${c.urgentReason}` : ''}
+              ${changeLabel(t, c)}${c.urgentReason ? markup`<br /><strong>${t.urgent}:</strong> ${c.urgentReason}` : ''}
             </td>
             <td>${c.subject.purpose}</td>
             <td>${locations(t, lang, c.subject.processingLocations, c.subject.accessLocations)}</td>
@@ -155,8 +155,8 @@ function upcomingTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
 }
 
 function historyTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
-  if (rows.length === 0) return html`<p>${t.none}</p>`;
-  return html`<table>
+  if (rows.length === 0) return markup`<p>${t.none}</p>`;
+  return markup`<table>
     <caption>
       ${t.historyCaption}
     </caption>
@@ -172,7 +172,7 @@ function historyTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
     <tbody>
       ${rows.map(
         (c) =>
-          html`<tr>
+          markup`<tr>
             <th scope="row">${time(c.announcedAt, lang)}</th>
             <td>${c.subject.vendorName}</td>
             <td>${changeLabel(t, c)}</td>
@@ -185,7 +185,7 @@ function historyTable(t: Texts, lang: Lang, rows: PublicChange[]): SafeHtml {
 }
 
 function subscribeForm(t: Texts, lang: Lang, register: PublicRegister, action: string): SafeHtml {
-  return html`<p>${t.subscribeIntro}</p>
+  return markup`<p>${t.subscribeIntro}</p>
     <form method="post" action="${action}">
       <label for="subscribe-email">${t.email}</label>
       <input id="subscribe-email" name="email" type="email" required maxlength="254" autocomplete="email" />
@@ -193,28 +193,28 @@ function subscribeForm(t: Texts, lang: Lang, register: PublicRegister, action: s
         <legend>${t.language}</legend>
         ${(['nl', 'en'] as const).map(
           (code) =>
-            html`<input
+            markup`<input
                 type="radio"
                 id="subscribe-lang-${code}"
                 name="language"
                 value="${code}"
-                ${code === lang ? html` checked` : ''}
+                ${code === lang ? markup` checked` : ''}
               /><label for="subscribe-lang-${code}">${t.languages[code]}</label> `,
         )}
       </fieldset>
       ${
         register.products.length
-          ? html`<fieldset aria-describedby="subscribe-products-hint">
+          ? markup`<fieldset aria-describedby="subscribe-products-hint">
               <legend>${t.productsLegend}</legend>
               <p id="subscribe-products-hint" class="hint">${t.productsHint}</p>
               ${register.products.map(
                 (p, i) =>
-                  html`<input
+                  markup`<input
                       type="checkbox"
                       id="subscribe-product-${i}"
                       name="product"
                       value="${p.id}"
-                      ${p.id === register.product?.id ? html` checked` : ''}
+                      ${p.id === register.product?.id ? markup` checked` : ''}
                     /><label for="subscribe-product-${i}">${p.name}</label> `,
               )}
             </fieldset>`
@@ -245,5 +245,5 @@ function mechanism(t: Texts, lang: Lang, code: string | null, countries: string[
 }
 
 function time(date: Date, lang: Lang): SafeHtml {
-  return html`<time datetime="${date.toISOString()}">${formatDate(date, lang)}</time>`;
+  return markup`<time datetime="${date.toISOString()}">${formatDate(date, lang)}</time>`;
 }

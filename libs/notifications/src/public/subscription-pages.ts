@@ -1,6 +1,6 @@
 import type { Lang } from '#gdpr';
 import { consentText } from '../subscribers/consent.js';
-import { html, type SafeHtml } from './html.js';
+import { markup, type SafeHtml } from './html.js';
 import { page } from './public-layout.js';
 import { formatDate, textsFor } from './public-texts.js';
 
@@ -14,9 +14,9 @@ export function messagePage(lang: Lang, org: Org | undefined, title: string, tex
   const t = textsFor(lang);
   return page(
     { lang, title, organisation: org?.name },
-    html`<h1>${title}</h1>
-<p${kind === 'error' ? html` class="error" role="alert"` : ''}>${text}</p>
-${org ? html`<p><a href="${org.pageUrl}">${t.back}</a></p>` : ''}`,
+    markup`<h1>${title}</h1>
+<p${kind === 'error' ? markup` class="error" role="alert"` : ''}>${text}</p>
+${org ? markup`<p><a href="${org.pageUrl}">${t.back}</a></p>` : ''}`,
   );
 }
 
@@ -25,7 +25,7 @@ export function confirmPage(lang: Lang, org: Org, email: string, action: string)
   const t = textsFor(lang);
   return page(
     { lang, title: t.confirmTitle, organisation: org.name },
-    html`<h1>${t.confirmTitle}</h1>
+    markup`<h1>${t.confirmTitle}</h1>
       <p>${t.confirmText(email)}</p>
       <p>${consentText(lang, org.name)}</p>
       <form method="post" action="${action}">
@@ -39,7 +39,7 @@ export function unsubscribePage(lang: Lang, org: Org, email: string, action: str
   const t = textsFor(lang);
   return page(
     { lang, title: t.unsubscribeTitle, organisation: org.name },
-    html`<h1>${t.unsubscribeTitle}</h1>
+    markup`<h1>${t.unsubscribeTitle}</h1>
       <p>${t.unsubscribeText(email)}</p>
       <form method="post" action="${action}">
         <button type="submit">${t.unsubscribeButton}</button>
@@ -69,12 +69,12 @@ export function objectionPage(
   const t = textsFor(lang);
   const deadline = formatDate(change.objectionDeadline, lang);
   let body: SafeHtml;
-  if (change.withdrawn) body = html`<p>${t.objectWithdrawn}</p>`;
-  else if (!change.open) body = html`<p>${t.objectClosed(deadline)}</p>`;
+  if (change.withdrawn) body = markup`<p>${t.objectWithdrawn}</p>`;
+  else if (!change.open) body = markup`<p>${t.objectClosed(deadline)}</p>`;
   else
-    body = html`<p>${t.objectIntro(change.vendorName, deadline)}</p>
-      ${error ? html`<p class="error" role="alert" id="objection-error">${error}</p>` : ''}
-      <form method="post" action="${action}" ${error ? html` aria-describedby="objection-error"` : ''}>
+    body = markup`<p>${t.objectIntro(change.vendorName, deadline)}</p>
+      ${error ? markup`<p class="error" role="alert" id="objection-error">${error}</p>` : ''}
+      <form method="post" action="${action}" ${error ? markup` aria-describedby="objection-error"` : ''}>
         <label for="objection-name">${t.yourName} (${t.required})</label>
         <input
           id="objection-name"
@@ -111,7 +111,7 @@ ${values.reason ?? ''}</textarea>
       </form>`;
   return page(
     { lang, title: t.objectTitle, organisation: org.name },
-    html`<h1>${t.objectTitle}</h1>
+    markup`<h1>${t.objectTitle}</h1>
       <dl>
         <dt>${t.subprocessor}</dt>
         <dd>${change.vendorName}</dd>
