@@ -512,6 +512,72 @@ describe('public pages', () => {
     });
   });
 
+  describe('objection form (POST)', () => {
+    const objectToken = async (changeId: string, email: string) => {
+      const path = await subscribeViaForm(email);
+      await http().post(path);
+      const row = await subscriberRow(a.id, email);
+      return {
+        subscriberId: row!.id as string,
+        token: signLink(SECRET, 'object', [a.id, changeId, row!.id as string]),
+      };
+    };
+    const objections = async (subscriberId: string) =>
+      (await db.query(`SELECT * FROM objections WHERE tenant_id = $1 AND subscriber_id = $2`, [a.id, subscriberId]))
+        .rows;
+
+    it('files an objection before the deadline through the signed link', async () => {
+      const { subscriberId, token } = await objectToken(fixture.changes.upcoming, 'dpo@objecting.example');
+      const res = await http().post(`/t/${a.slug}/object?token=${token}`).set('origin', BASE).type('form').send({
+        name: 'Dana DPO',
+        organisation: 'School <Board>',
+        reason: 'We cannot accept transfers to this vendor.',
+      });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Your objection has been received');
+      expect(await objections(subscriberId)).toEqual([
+        expect.objectContaining({
+          change_id: fixture.changes.upcoming,
+          channel: 'link',
+          name: 'Dana DPO',
+          organisation: 'School <Board>',
+          email: 'dpo@objecting.example',
+          status: 'received',
+        }),
+      ]);
+    });
+
+    it('re-shows the form, escaped, when the reason is missing; refuses after the deadline, forged links and cross-site posts', async () => {
+      const { subscriberId, token } = await objectToken(fixture.changes.coreOnly, 'late@objecting.example');
+      const empty = await http()
+        .post(`/t/${a.slug}/object?token=${token}`)
+        .type('form')
+        .send({ name: '<b>Eve</b>', organisation: 'X', reason: '  ' });
+      expect(empty.status).toBe(400);
+      expect(empty.text).toContain('Say why you object');
+      expect(empty.text).toContain('value="&lt;b&gt;Eve&lt;/b&gt;"');
+      expect(empty.text).not.toContain('<b>Eve</b>');
+      const evil = await http()
+        .post(`/t/${a.slug}/object?token=${token}`)
+        .set('origin', 'https://evil.example')
+        .type('form')
+        .send({ name: 'E', organisation: 'X', reason: 'r' });
+      expect(evil.status).toBe(403);
+      const forged = await http().post(`/t/${a.slug}/object?token=${token}x`).type('form').send({ reason: 'r' });
+      expect(forged.status).toBe(400);
+      expect(await objections(subscriberId)).toEqual([]);
+
+      const closed = await objectToken(fixture.changes.closed, 'closed@objecting.example');
+      const late = await http()
+        .post(`/t/${a.slug}/object?token=${closed.token}`)
+        .type('form')
+        .send({ name: 'L', organisation: 'X', reason: 'too late' });
+      expect(late.status).toBe(409);
+      expect(late.text).toContain('The period for objections ended on');
+      expect(await objections(closed.subscriberId)).toEqual([]);
+    });
+  });
+
   async function capturedMailsFor(email: string) {
     return waitForMails(mailDir, email, 1);
   }

@@ -292,7 +292,8 @@ describe('register: subprocessor engagements', () => {
   });
 
   it('links activities to products and engagements, read as of the activity', async () => {
-    const engagement = await createOk({ vendorId: vendor, purpose: 'Linked hosting' });
+    // Planned: its purpose may still be corrected without an announcement.
+    const engagement = await createOk({ vendorId: vendor, purpose: 'Linked hosting', status: 'PLANNED' });
     const activity = await createId(
       a,
       `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,

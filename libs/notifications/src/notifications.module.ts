@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '#accounts';
 import { RegisterModule } from '#register';
+import { ChangesResolver } from './changes/changes.resolver.js';
+import { ChangesService } from './changes/changes.service.js';
 import { Mailer } from './delivery/mailer.js';
+import { ObjectionsResolver } from './objections/objections.resolver.js';
+import { ObjectionsService } from './objections/objections.service.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicRegisterService } from './public/public-register.service.js';
 import { SubscribersResolver } from './subscribers/subscribers.resolver.js';
@@ -15,10 +19,16 @@ import { SubscribersService } from './subscribers/subscribers.service.js';
 @Module({
   imports: [AccountsModule, RegisterModule],
   controllers: [PublicPagesController],
-  providers: [Mailer, SubscribersService, SubscribersResolver, PublicRegisterService],
-  exports: [Mailer, SubscribersService],
+  providers: [
+    Mailer,
+    ChangesService,
+    ChangesResolver,
+    ObjectionsService,
+    ObjectionsResolver,
+    SubscribersService,
+    SubscribersResolver,
+    PublicRegisterService,
+  ],
+  exports: [Mailer, ChangesService, ObjectionsService, SubscribersService],
 })
 export class NotificationsModule {}
-
-/** Resolvers, for building the schema without a database (apps/api/src/schema/print-schema.ts). */
-export const NOTIFICATIONS_RESOLVERS = [SubscribersResolver];

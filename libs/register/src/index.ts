@@ -27,3 +27,5 @@ export * from './history/history-verifier.js';
 export * from './history/changelog.service.js';
 export * from './health/register-health.service.js';
 export * from './health/register-facts.builder.js';
+export * from './engagements/dto/engagement.input.js';
+export * from './engagements/engagement.model.js';

@@ -11,9 +11,25 @@ describe('loadConfig', () => {
   });
 
   it('switches off introspection, the landing page and demo seeding in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/x' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u@db/x',
+      APP_SECRET: 'p'.repeat(40),
+    });
     expect(config.graphql).toMatchObject({ introspection: false, landingPage: false });
     expect(config.demo.seedWhenEmpty).toBe(false);
+  });
+
+  it('refuses to run in production with the public development secret or a short one', () => {
+    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/x' };
+    expect(() => loadConfig(base)).toThrow(/APP_SECRET must be set in production/);
+    expect(() => loadConfig({ ...base, APP_SECRET: 'short' })).toThrow(/at least 32 characters/);
+  });
+
+  it('runs the delivery worker inside the API only on the embedded default', () => {
+    expect(loadConfig({}).worker.inline).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x' }).worker.inline).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', WORKER_INLINE: 'true' }).worker.inline).toBe(true);
   });
 
   it('lists every invalid setting at once, by name', () => {

@@ -57,7 +57,8 @@ export class Notifications1763800000000 implements MigrationInterface {
         created_by text NOT NULL,
         lease_until timestamptz,
         PRIMARY KEY (tenant_id, id),
-        CHECK (objection_deadline <= effective_at),
+        -- An urgent change takes effect at once; objections stay open for the notice period after it.
+        CHECK (objection_deadline <= effective_at OR urgent_reason IS NOT NULL),
         CHECK ((kind = 'replaced') = (replaced_engagement_id IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX subprocessor_changes_due ON subprocessor_changes (effective_at)

@@ -4,6 +4,7 @@ import { Public, type Tenant } from '#accounts';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode } from '#core';
 import type { Lang } from '#gdpr';
 import { verifyLink } from '../common/signed-links.js';
+import { ObjectionsService } from '../objections/objections.service.js';
 import { SubscribersService } from '../subscribers/subscribers.service.js';
 import { PublicErrorFilter } from './public-error.filter.js';
 import { sendHtml } from './public-layout.js';
@@ -38,6 +39,7 @@ export class PublicPagesController {
   constructor(
     private readonly subscribers: SubscribersService,
     private readonly register: PublicRegisterService,
+    private readonly objections: ObjectionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -209,6 +211,47 @@ export class PublicPagesController {
     if (!subject) return this.invalidLink(res, tenant, lang);
     const action = publicLinks(this.config.publicBaseUrl, tenant.slug).object(token!);
     sendHtml(res, 200, objectionPage(lang, this.org(tenant, lang), subject, action));
+  }
+
+  @Post('object')
+  async object(
+    @Param('slug') slug: string,
+    @Query() query: QueryParams,
+    @Req() req: PublicRequest,
+    @Res() res: Response,
+  ) {
+    const tenant = await this.tenant(slug, req, query);
+    assertSameOrigin(req, this.config.publicBaseUrl);
+    const token = single(query.token, 'token');
+    const subject = await this.objectionSubject(tenant, token);
+    const lang = (req.publicLang = subject?.subscriberLanguage ?? this.lang(req, query, tenant));
+    if (!subject) return this.invalidLink(res, tenant, lang);
+    const body = formBody(req);
+    const values = {
+      name: single(body.name, 'name'),
+      email: single(body.email, 'email'),
+      organisation: single(body.organisation, 'organisation'),
+      reason: single(body.reason, 'reason') ?? '',
+    };
+    const t = textsFor(lang);
+    const action = publicLinks(this.config.publicBaseUrl, tenant.slug).object(token!);
+    try {
+      await this.objections.fileViaLink(tenant.id, token!, values);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === ErrorCode.BadUserInput) {
+        const text = error.field === 'reason' ? t.reasonRequired : t.fieldTooLong;
+        return sendHtml(res, 400, objectionPage(lang, this.org(tenant, lang), subject, action, text, values));
+      }
+      // Withdrawn or past the deadline since the page was opened: the page says which.
+      if (error.code === ErrorCode.Conflict) {
+        const now = await this.objectionSubject(tenant, token);
+        return sendHtml(res, 409, objectionPage(lang, this.org(tenant, lang), now ?? subject, action));
+      }
+      if (error.code === ErrorCode.NotFound) return this.invalidLink(res, tenant, lang);
+      throw error;
+    }
+    sendHtml(res, 200, messagePage(lang, this.org(tenant, lang), t.objectedTitle, t.objectedText));
   }
 
   private objectionSubject(tenant: Tenant, token: string | undefined) {

@@ -86,22 +86,40 @@ export class EngagementsService {
     return engagement;
   }
 
+  /**
+   * Corrections to the register. A material change to an active engagement (another vendor,
+   * purpose, data, location or transfer mechanism) is an Art. 28(2) change that customers must be
+   * told about first, so it goes through announceSubprocessorChange instead.
+   */
   update(principal: Principal, input: UpdateEngagementInput, options?: WriteOptions): Promise<Engagement> {
     return this.register.write(
       principal,
       async (tx) => {
-        const engagement = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id: input.id });
-        if (!engagement) throw AppError.notFound('Engagement', input.id);
-        const sent = sentFields(input);
-        applyChanges(engagement, sent, ['vendorId', 'purpose', 'status']);
-        for (const list of ['productIds', 'dataCategoryCodes', 'processingLocations', 'accessLocations'] as const)
-          engagement[list] ??= [];
-        await checkEngagement(tx, engagement, sent, this.checks());
-        engagement.updatedAt = new Date();
-        return tx.em.save(engagement);
+        const { before, after } = await this.preview(tx, input);
+        const material = materialChanges(before, after);
+        if (before.status === 'active' && material.length > 0)
+          throw AppError.conflict(
+            `Changing ${material.join(', ')} of an active subprocessor must be announced to customers first: ` +
+              'use announceSubprocessorChange (or announceSubprocessorRemoval / Replacement).',
+          );
+        after.updatedAt = new Date();
+        return tx.em.save(after);
       },
       options,
     );
+  }
+
+  /** The engagement as it is and as it would be after `input`, checked, nothing written. */
+  async preview(tx: TenantTx, input: UpdateEngagementInput): Promise<{ before: Engagement; after: Engagement }> {
+    const before = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id: input.id });
+    if (!before) throw AppError.notFound('Engagement', input.id);
+    const after = tx.em.create(Engagement, { ...before });
+    const sent = sentFields(input);
+    applyChanges(after, sent, ['vendorId', 'purpose', 'status']);
+    for (const list of ['productIds', 'dataCategoryCodes', 'processingLocations', 'accessLocations'] as const)
+      after[list] ??= [];
+    await checkEngagement(tx, after, sent, this.checks());
+    return { before, after };
   }
 
   private checks() {
@@ -134,6 +152,20 @@ export class EngagementsService {
       options,
     );
   }
+}
+
+/** The fields whose change Art. 28(2) customers must hear about before it happens. */
+export const MATERIAL_ENGAGEMENT_FIELDS = [
+  'vendorId',
+  'purpose',
+  'dataCategoryCodes',
+  'processingLocations',
+  'accessLocations',
+  'transferMechanism',
+] as const;
+
+export function materialChanges(before: Engagement, after: Engagement): string[] {
+  return MATERIAL_ENGAGEMENT_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
 function plural(n: number, one: string, many: string): string {
