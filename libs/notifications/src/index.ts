@@ -30,10 +30,14 @@ export const NOTIFICATIONS_ENTITIES = [
   DeliveryAttempt,
 ];
 export * from './delivery/mailer.js';
+export * from './subscribers/subscribers.service.js';
+export * from './subscribers/consent.js';
+export * from './public/public-links.js';
 export * from './changes/changes.service.js';
 export * from './objections/objections.service.js';
 
 import { ChangesResolver } from './changes/changes.resolver.js';
 import { ObjectionsResolver } from './objections/objections.resolver.js';
+import { SubscribersResolver } from './subscribers/subscribers.resolver.js';
 /** Every resolver of this lib: the schema printer builds schema.gql from these lists. */
-export const NOTIFICATIONS_RESOLVERS = [ChangesResolver, ObjectionsResolver];
+export const NOTIFICATIONS_RESOLVERS = [ChangesResolver, ObjectionsResolver, SubscribersResolver];
