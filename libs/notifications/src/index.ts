@@ -30,3 +30,11 @@ export const NOTIFICATIONS_ENTITIES = [
   DeliveryAttempt,
 ];
 export * from './delivery/mailer.js';
+export * from './outbox/outbox.js';
+export * from './outbox/fan-out.service.js';
+export * from './delivery/delivery-worker.js';
+export * from './delivery/due-changes.js';
+export * from './delivery/retry-policy.js';
+export * from './webhooks/ssrf-guard.js';
+export * from './webhooks/standard-webhooks.js';
+export * from './webhooks/webhook-endpoints.service.js';
