@@ -5,3 +5,4 @@ export * from './test-config.js';
 export * from './test-database.js';
 export * from './smtp-sink.js';
 export * from './webhook-receiver.js';
+export * from './notification-factories.js';
