@@ -27,6 +27,22 @@ const DELIVERIES = `query($changeId: ID, $status: DeliveryStatus, $first: Int, $
     items { id webhookId channel recipient status attempts lastError event { type changeId }
             attemptLog { attempt outcome responseCode latencyMs error worker } } } }`;
 
+type DeliveryItem = {
+  id: string;
+  webhookId: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  attemptLog: Array<{
+    attempt: number;
+    outcome: string;
+    responseCode: number | null;
+    latencyMs: number;
+    error: string | null;
+  }>;
+};
 type Created = {
   createWebhookEndpoint: { secret: string; endpoint: { id: string; url: string; apiKeyId: string | null } };
 };
@@ -54,7 +70,7 @@ describe('delivery: email and webhooks from the outbox', () => {
     return res.data!.createWebhookEndpoint;
   };
   const deliveriesOf = async (changeId: string) => {
-    const res = await gql<{ deliveries: { items: Array<Record<string, any>>; totalCount: number } }>(
+    const res = await gql<{ deliveries: { items: DeliveryItem[]; totalCount: number } }>(
       app,
       DELIVERIES,
       { changeId, first: 500 },
@@ -229,9 +245,7 @@ describe('delivery: email and webhooks from the outbox', () => {
     await worker().drain();
     const [recovered] = await deliveriesOf(flaky.changeId);
     expect(recovered).toMatchObject({ status: 'DELIVERED', attempts: 2 });
-    expect(
-      recovered!.attemptLog.map((a: { outcome: string; responseCode: number }) => [a.outcome, a.responseCode]),
-    ).toEqual([
+    expect(recovered!.attemptLog.map((a) => [a.outcome, a.responseCode])).toEqual([
       ['RETRY', 500],
       ['DELIVERED', 200],
     ]);
@@ -255,7 +269,7 @@ describe('delivery: email and webhooks from the outbox', () => {
     await worker().drain();
     const [dead] = await deliveriesOf(doomed.changeId);
     expect(dead).toMatchObject({ status: 'DEAD', attempts: 3, lastError: 'answered 500; retry schedule exhausted' });
-    expect(dead!.attemptLog.map((a: { outcome: string }) => a.outcome)).toEqual(['RETRY', 'RETRY', 'DEAD']);
+    expect(dead!.attemptLog.map((a) => a.outcome)).toEqual(['RETRY', 'RETRY', 'DEAD']);
     const letters = await gql<{ deliveries: { items: Array<{ id: string }> } }>(
       app,
       DELIVERIES,
