@@ -34,6 +34,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   let answer: (request: ReceivedRequest) => ReceiverAnswer | Promise<ReceiverAnswer> = () => ({ status: 204 });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    req.on('error', () => undefined); // a sender killed mid-request
+    res.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const request: ReceivedRequest = {
@@ -52,6 +54,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     });
   });
   server.keepAliveTimeout = 30_000;
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
