@@ -62,8 +62,10 @@ describe('delivery survives a worker killed with SIGKILL', () => {
   };
 
   beforeAll(async () => {
+    const t0 = Date.now();
     // The worker runs from dist, as in production: bring the build up to date (incremental).
     await promisify(execFile)('scripts/with-node', ['node_modules/.bin/tsc', '-p', 'tsconfig.build.json']);
+    console.log(`build: ${Date.now() - t0} ms`);
     sink = await startSmtpSink();
     receiver = await startWebhookReceiver();
     receiver.respond(() => ({ status: 204, delayMs: 15 }));
@@ -93,6 +95,8 @@ describe('delivery survives a worker killed with SIGKILL', () => {
 
     // Kill at the first request (fan-out just done), then at about a quarter, half and three quarters.
     const kills = [1, 250, 500, 750];
+    const t0 = Date.now();
+    const mark = (what: string) => console.log(`${Date.now() - t0} ms: ${what} (${received()} received)`);
     for (const at of kills) {
       worker = await startWorker();
       await waitUntil(
@@ -100,6 +104,7 @@ describe('delivery survives a worker killed with SIGKILL', () => {
         30_000,
         () => undefined,
       );
+      mark(`kill at ${at}`);
       worker.kill('SIGKILL');
       await new Promise((resolve) => worker!.once('exit', resolve));
     }
@@ -109,6 +114,7 @@ describe('delivery survives a worker killed with SIGKILL', () => {
       40_000,
       () => undefined,
     );
+    mark('all received');
     const status = async () =>
       (
         await db.query(`SELECT status, count(*)::int AS n FROM deliveries WHERE tenant_id = $1 GROUP BY status`, [
