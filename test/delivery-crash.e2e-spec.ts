@@ -43,7 +43,6 @@ describe('delivery survives a worker killed with SIGKILL', () => {
   const startWorker = async () => {
     const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
       env: {
-        PATH: process.env.PATH,
         NODE_ENV: 'test',
         LOG_LEVEL: 'error',
         DATABASE_URL: await testDatabaseUrl(),

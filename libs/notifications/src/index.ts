@@ -38,3 +38,8 @@ export * from './delivery/retry-policy.js';
 export * from './webhooks/ssrf-guard.js';
 export * from './webhooks/standard-webhooks.js';
 export * from './webhooks/webhook-endpoints.service.js';
+
+import { DeliveriesResolver } from './delivery/deliveries.resolver.js';
+import { WebhookEndpointsResolver } from './webhooks/webhook-endpoints.resolver.js';
+/** The GraphQL resolvers of this lib (the schema printer builds the API schema from every lib's list). */
+export const NOTIFICATIONS_RESOLVERS = [WebhookEndpointsResolver, DeliveriesResolver];
