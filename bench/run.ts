@@ -1,4 +1,5 @@
 import { benchDeepRegisterQuery } from './deep-register-query.bench.js';
+import { benchFanOut } from './fan-out.bench.js';
 import { machine, writeSection } from './lib/report.js';
 
 /**
@@ -30,6 +31,35 @@ asks for a page of 50 activities with all of those nested lists and the parties 
 | latency at that throughput, p50 / p99 | ${ms(r.throughput.latencyMs.p50)} / ${ms(r.throughput.latencyMs.p99)} |
 | latency at a steady 100 requests/s, p50 / p99 | ${ms(r.at100rps.latencyMs.p50)} / ${ms(r.at100rps.latencyMs.p99)} |
 | errors / non-2xx | ${r.throughput.errors + r.at100rps.errors} / ${r.throughput.non2xx + r.at100rps.non2xx} |
+`,
+  );
+  console.log(JSON.stringify(r, null, 2));
+}
+
+if (wanted('fan-out')) {
+  const r = await benchFanOut(
+    Number(process.env.BENCH_SUBSCRIBERS ?? 10_000),
+    Number(process.env.BENCH_ENDPOINTS ?? 100),
+  );
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  await writeSection(
+    'fan-out',
+    `## Fan-out of one subprocessor change (issue 4)
+
+${new Date().toISOString().slice(0, 10)} · ${machine(r.postgres)} · \`npm run bench -- fan-out\`
+
+One announced change in a tenant with ${r.subscribers.toLocaleString('en')} confirmed email subscribers and ${r.endpoints} webhook
+endpoints (\`bench/fan-out.bench.ts\`). The worker runs as its own process (\`apps/worker\` from dist, default settings:
+batch 200, concurrency 50, 5 pooled SMTP connections); email goes over SMTP to a local sink (smtp-server), webhooks to a
+local HTTP receiver, both in the benchmark process. The clock starts when the event's transaction commits.
+
+| measure | value |
+| --- | --- |
+| deliveries | ${r.deliveries.toLocaleString('en')} (${r.subscribers.toLocaleString('en')} emails, ${r.endpoints} webhooks) |
+| commit to fan-out done (all deliveries written) | ${s(r.fanOutMs)} |
+| commit to last delivery received | ${s(r.lastDeliveryMs)} |
+| throughput | ${(r.deliveries / (r.lastDeliveryMs / 1000)).toFixed(0)} deliveries/s |
+| attempts logged | ${r.attempts.toLocaleString('en')} |
 `,
   );
   console.log(JSON.stringify(r, null, 2));

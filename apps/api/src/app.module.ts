@@ -11,6 +11,7 @@ import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
+import { InlineWorker } from './inline-worker.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
 export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES];
@@ -33,6 +34,7 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTI
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: AppErrorFilter },
+    InlineWorker,
   ],
 })
 export class AppModule {

@@ -3,11 +3,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { ACCOUNTS_ENTITIES } from '#accounts';
 import { APP_CONFIG, type AppConfig, ConfigModule, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
-import { NOTIFICATIONS_ENTITIES } from '#notifications';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '#notifications';
 import { REGISTER_ENTITIES } from '#register';
-import { WorkerHeartbeat } from './worker-heartbeat.js';
+import { WorkerRunner } from './worker-runner.js';
 
-/** The background process: connects, then runs the jobs later features register here. */
+/** The background process: delivers the outbox (email, webhooks) and activates changes whose notice period ended. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
@@ -15,8 +15,9 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
       entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES],
       applicationName: 'art30-worker',
     }),
+    NotificationsModule,
   ],
-  providers: [WorkerHeartbeat],
+  providers: [WorkerRunner],
 })
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {

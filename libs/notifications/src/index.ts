@@ -35,9 +35,25 @@ export * from './subscribers/consent.js';
 export * from './public/public-links.js';
 export * from './changes/changes.service.js';
 export * from './objections/objections.service.js';
+export * from './outbox/outbox.js';
+export * from './outbox/fan-out.service.js';
+export * from './delivery/delivery-worker.js';
+export * from './delivery/due-changes.js';
+export * from './delivery/retry-policy.js';
+export * from './webhooks/ssrf-guard.js';
+export * from './webhooks/standard-webhooks.js';
+export * from './webhooks/webhook-endpoints.service.js';
 
 import { ChangesResolver } from './changes/changes.resolver.js';
+import { DeliveriesResolver } from './delivery/deliveries.resolver.js';
 import { ObjectionsResolver } from './objections/objections.resolver.js';
 import { SubscribersResolver } from './subscribers/subscribers.resolver.js';
+import { WebhookEndpointsResolver } from './webhooks/webhook-endpoints.resolver.js';
 /** Every resolver of this lib: the schema printer builds schema.gql from these lists. */
-export const NOTIFICATIONS_RESOLVERS = [ChangesResolver, ObjectionsResolver, SubscribersResolver];
+export const NOTIFICATIONS_RESOLVERS = [
+  ChangesResolver,
+  ObjectionsResolver,
+  SubscribersResolver,
+  WebhookEndpointsResolver,
+  DeliveriesResolver,
+];

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '#core';
 
@@ -10,6 +10,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** The Message-ID (with angle brackets); a delivery's stays the same on every retry. */
+  messageId?: string;
 }
 
 export interface SentMail {
@@ -23,7 +25,7 @@ export interface SentMail {
  * written as .eml files under MAIL_CAPTURE_DIR, where a developer can open them.
  */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
+export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly captureDir: string | undefined;
 
@@ -53,7 +55,8 @@ export class Mailer implements OnModuleDestroy {
     return { messageId: info.messageId, capturedAt: file };
   }
 
-  onModuleDestroy(): void {
+  // After the delivery worker has stopped (it stops before application shutdown) and finished its sends.
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
