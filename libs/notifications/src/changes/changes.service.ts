@@ -7,7 +7,7 @@ import { TenantDb, type TenantTx } from '#database';
 import { Engagement, EngagementsService, RegisterWriter } from '#register';
 import type { CreateEngagementInput, UpdateEngagementInput } from '#register';
 import { ChangeApproval } from './change-approval.entity.js';
-import { engagementDiff } from './change-diff.js';
+import { engagementDiff, inWords } from './change-diff.js';
 import { enqueueChangeEvent } from './change-events.js';
 import { controllersNeedingApproval, describeEngagement } from './change-scope.js';
 import { changeTiming } from './change-timing.js';
@@ -156,7 +156,8 @@ export class ChangesService {
       engagementId: what.engagement.id,
       replacedEngagementId: what.replaced?.id ?? null,
       proposed: what.proposed ?? null,
-      diff: engagementDiff(what.before, what.after),
+      // An addition or removal is described whole by its subject; a change or replacement field by field.
+      diff: what.before && what.after ? await inWords(tx, engagementDiff(what.before, what.after)) : [],
       subject,
       productIds,
       status: approvers.length > 0 ? 'awaiting_approval' : 'announced',
@@ -202,7 +203,7 @@ export class ChangesService {
       engagementId: engagement.id,
       replacedEngagementId: null,
       proposed: null,
-      diff: engagementDiff(null, engagement),
+      diff: [],
       subject: await describeEngagement(tx, engagement),
       productIds: engagement.productIds,
       status: 'effective',
