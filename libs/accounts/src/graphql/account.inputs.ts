@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { Role } from '#core';
 import { LocaleEnum } from '../tenants/tenant.model.js';
 
@@ -47,8 +47,11 @@ export class CreateApiKeyInput {
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() expiresAt?: Date;
 }
 
+/** Omitted fields stay; an explicit null is refused (neither can be cleared). */
+const sent = ValidateIf((_: object, value: unknown) => value !== undefined);
+
 @InputType()
 export class UpdateTenantInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field(() => LocaleEnum, { nullable: true }) @IsOptional() @IsEnum(LocaleEnum) defaultLocale?: LocaleEnum;
+  @Field({ nullable: true }) @sent @IsString() @Length(1, 200) name?: string;
+  @Field(() => LocaleEnum, { nullable: true }) @sent @IsEnum(LocaleEnum) defaultLocale?: LocaleEnum;
 }
