@@ -4,3 +4,4 @@ export * from './test-app.js';
 export * from './test-config.js';
 export * from './test-database.js';
 export * from './schema-walk.js';
+export * from './secrets-recorder.js';
