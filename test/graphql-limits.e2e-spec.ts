@@ -252,6 +252,26 @@ describe('rate limits per user and per API key', () => {
     }
   });
 
+  it('behind a trusted proxy, limits each client address, not the proxy', async () => {
+    const proxied = await startTestApp({ ...LIMITS, HTTP_TRUST_PROXY: 'loopback' });
+    try {
+      const signIn = (from: string) =>
+        request(proxied.getHttpServer())
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-forwarded-for', from)
+          .send({
+            query: `mutation { signIn(input: { tenant: "x", email: "a@b.test", password: "guess" }) { token } }`,
+          })
+          .then((res) => res.body.errors[0].extensions.code as string);
+      expect(await signIn('203.0.113.1')).toBe('UNAUTHENTICATED');
+      expect(await signIn('203.0.113.1')).toBe('RATE_LIMITED');
+      expect(await signIn('203.0.113.2')).toBe('UNAUTHENTICATED');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('costs one statement per operation with the PostgreSQL store', async () => {
     const token = await tenant.tokenFor(Role.VIEWER);
     const statements = await recordStatements(app, () => gql(app, `{ viewer { role } }`, {}, token));

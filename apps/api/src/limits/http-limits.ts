@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
  */
 export function applyHttpLimits(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
+  express.set('trust proxy', config.trustProxy);
   const limit = config.graphql.maxBodyBytes;
   express.useBodyParser('json', { limit });
   express.useBodyParser('urlencoded', { limit, extended: false });

@@ -43,6 +43,12 @@ export interface AppConfig {
     /** `postgres`: exact across processes, one statement per operation; `memory`: per process. */
     store: 'postgres' | 'memory';
   };
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe, so callers without a token
+   * are rate-limited by their own address, not the load balancer's. false, true, a hop count or
+   * addresses/subnets (`loopback, 10.0.0.0/8`).
+   */
+  trustProxy: boolean | number | string;
   /** Append the log to this file instead of stdout (tests scan it for leaked secrets). */
   logFile: string | undefined;
   demo: { seedWhenEmpty: boolean };
@@ -102,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       burstPoints: read.int('RATE_LIMIT_BURST_POINTS', 20_000, 1, 1_000_000_000),
       store: read.oneOf('RATE_LIMIT_STORE', ['postgres', 'memory'] as const, 'postgres'),
     },
+    trustProxy: trustProxy(env.HTTP_TRUST_PROXY),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : undefined,
     demo: { seedWhenEmpty: read.bool('SEED_DEMO_TENANTS', !production) },
   };
@@ -115,6 +122,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 class EnvReader {
