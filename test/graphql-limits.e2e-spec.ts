@@ -247,6 +247,8 @@ describe('rate limits per user and per API key', () => {
       const signIn = `mutation { signIn(input: { tenant: "${tenant.slug}", email: "nobody@x.test", password: "guess" }) { token } }`;
       expect(codes(await gql(fresh, signIn))).toEqual(['UNAUTHENTICATED']);
       expect(codes(await gql(fresh, signIn))).toEqual(['RATE_LIMITED']);
+      // A made-up token does not buy a fresh allowance.
+      expect(codes(await gql(fresh, signIn, {}, 'a30s.forged.token'))).toEqual(['RATE_LIMITED']);
     } finally {
       await fresh.close();
     }

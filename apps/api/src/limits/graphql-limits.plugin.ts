@@ -47,17 +47,13 @@ export function graphqlLimitsPlugin(
   async function charge(req: RequestWithPrincipal, cost: number): Promise<void> {
     if (!rateLimiter.enabled) return;
     try {
-      if (req.headers.authorization) {
-        let principal;
-        try {
-          principal = await auth.authenticateRequest(req);
-        } catch {
-          return; // not signed in: the access guard answers UNAUTHENTICATED, or the field is public
-        }
-        await rateLimiter.charge(principal, cost);
-      } else {
-        await rateLimiter.chargeAnonymous(req.ip ?? 'unknown', cost);
-      }
+      const principal = req.headers.authorization
+        ? await auth.authenticateRequest(req).catch(() => undefined)
+        : undefined;
+      // Without a valid token (none, or a forged one: the access guard answers UNAUTHENTICATED
+      // unless the field is public, like sign-in) the caller's address pays.
+      if (principal) await rateLimiter.charge(principal, cost);
+      else await rateLimiter.chargeAnonymous(req.ip ?? 'unknown', cost);
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       throw limitError(ErrorCode.RateLimited, error.message, 429, error.retryAfterSeconds);
