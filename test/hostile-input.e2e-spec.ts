@@ -93,7 +93,7 @@ describe('hostile input to every mutation', () => {
         { numRuns: RUNS },
       );
     }
-  }, 240_000);
+  }, 600_000);
 });
 
 /** Values for one input type: mostly plausible, often hostile, sometimes of the wrong type. */
