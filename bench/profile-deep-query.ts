@@ -9,7 +9,12 @@ import { DEEP_REGISTER_QUERY } from './deep-register-query.bench.js';
 /** `node dist/bench/profile-deep-query.js`: CPU profile of 200 sequential deep queries (top self time). */
 const database = await freshBenchDatabase();
 const app = await createApiApp(
-  loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.ownerUrl, LOG_LEVEL: 'silent' }),
+  loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: database.ownerUrl,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_POINTS_PER_MINUTE: '0',
+  }),
 );
 await app.listen(3991, '127.0.0.1');
 const dataset = await createRegisterDataset(app, 1000);

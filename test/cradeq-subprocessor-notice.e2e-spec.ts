@@ -26,6 +26,7 @@ describe('Cradeq adds a subprocessor: customers are told', () => {
   let db: pg.Client;
   let token: string;
   let tenantId: string;
+  let changeId: string | undefined;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -51,6 +52,14 @@ describe('Cradeq adds a subprocessor: customers are told', () => {
   });
 
   afterAll(async () => {
+    // The demo tenants are shared by the suites of one run: leave Cradeq's list as the seed made it.
+    if (changeId)
+      await gql(
+        app,
+        `mutation($id: ID!) { withdrawSubprocessorChange(id: $id, reason: "End of test") { id } }`,
+        { id: changeId },
+        token,
+      );
     await db.end();
     await app.close();
     await Promise.all([sink.close(), receiver.close()]);
@@ -111,6 +120,7 @@ describe('Cradeq adds a subprocessor: customers are told', () => {
     );
     expect(announced.errors).toBeUndefined();
     const change = announced.data!.announceSubprocessorAddition;
+    changeId = change.id;
 
     await app.get(DeliveryWorker).drain();
 

@@ -65,7 +65,12 @@ describe('demo registers', () => {
         effectiveAt: string;
         subject: { vendorName: string };
       }>;
-    }>(app, `{ subprocessorChanges { kind status effectiveAt subject { vendorName } } }`, {}, cradeq);
+    }>(
+      app,
+      `{ subprocessorChanges(status: EFFECTIVE) { kind status effectiveAt subject { vendorName } } }`,
+      {},
+      cradeq,
+    );
     expect(changes.data!.subprocessorChanges).toEqual([
       {
         kind: 'ADDED',

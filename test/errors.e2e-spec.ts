@@ -72,7 +72,7 @@ describe('errors a client can cause', () => {
     const app2 = await startTestApp({ GRAPHQL_MAX_DEPTH: '2' });
     try {
       const res = await gql(app2, nested, {}, tenant.ownerToken);
-      expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(codes(res)).toEqual(['QUERY_TOO_DEEP']);
       expect(res.errors![0]!.message).toMatch(/nested 3 levels deep; the limit is 2/);
     } finally {
       await app2.close();

@@ -370,6 +370,68 @@ describe('register: history (changelog, asOf, hash chain)', () => {
       });
     });
 
+    it('two entries reordered by their positions (seq numbers swapped)', async () => {
+      const { tenant, seqs } = await tenantWithHistory();
+      const move = (from: string, to: string) =>
+        tamper(`UPDATE register_changes SET seq = $3::bigint WHERE tenant_id = $1 AND seq = $2::bigint`, [
+          tenant.id,
+          from,
+          to,
+        ]);
+      const aside = String(BigInt(seqs[4]!) + 2000000n);
+      await move(seqs[1]!, aside);
+      await move(seqs[2]!, seqs[1]!);
+      await move(aside, seqs[2]!);
+      expect(await verify(tenant)).toMatchObject({ ok: false, firstBrokenSeq: seqs[1] });
+    });
+
+    /** A forged entry for `seq`, linked to `prevSeq`'s hash, hashed as the trigger would. */
+    const FORGE = `
+      INSERT INTO register_changes (tenant_id, seq, tx_id, entity_type, entity_id, op, before, after, actor_label,
+                                    note, recorded_at, effective_at, prev_hash, hash)
+      SELECT c.tenant_id, $3::bigint, c.tx_id, c.entity_type, c.entity_id, 'update', c.after,
+             jsonb_set(c.after, '{name}', '"Forged"'), 'forger', NULL, c.recorded_at, c.effective_at, c.hash,
+             sha256(convert_to(register_change_digest_text(c.hash, c.tenant_id, $3::bigint, c.entity_type, c.entity_id,
+               'update', 'forger', NULL, c.recorded_at, c.effective_at, c.after,
+               jsonb_set(c.after, '{name}', '"Forged"')), 'UTF8'))
+        FROM register_changes c WHERE c.tenant_id = $1 AND c.seq = $2::bigint`;
+
+    it('a forged entry inserted between two, even with a correct hash and link', async () => {
+      const { tenant, seqs } = await tenantWithHistory();
+      // Make room after entry 1: the later entries move up, the forgery takes entry 2's place.
+      await tamper(`UPDATE register_changes SET seq = seq + 1000000 WHERE tenant_id = $1 AND seq >= $2::bigint`, [
+        tenant.id,
+        seqs[2],
+      ]);
+      await tamper(FORGE, [tenant.id, seqs[1], seqs[2]]);
+      const verdict = await verify(tenant);
+      // The forgery itself verifies; the entries it displaced are no longer where the head says.
+      expect(verdict).toMatchObject({ ok: false, length: 3, firstBrokenSeq: seqs[4] });
+      expect(verdict.problem).toMatch(/latest entries are missing/);
+    });
+
+    it('a forged entry appended after the head, with a correct hash and link', async () => {
+      const { tenant, seqs } = await tenantWithHistory();
+      const forged = String(BigInt(seqs[4]!) + 1000000n);
+      await tamper(FORGE, [tenant.id, seqs[4], forged]);
+      expect(await verify(tenant)).toMatchObject({
+        ok: false,
+        firstBrokenSeq: forged,
+        problem: expect.stringMatching(/added outside the chain/),
+      });
+    });
+
+    it("the tenant's whole history truncated", async () => {
+      const { tenant, seqs } = await tenantWithHistory();
+      await tamper(`DELETE FROM register_changes WHERE tenant_id = $1`, [tenant.id]);
+      expect(await verify(tenant)).toMatchObject({
+        ok: false,
+        length: 0,
+        firstBrokenSeq: seqs[4],
+        problem: expect.stringMatching(/latest entries are missing/),
+      });
+    });
+
     it("does not affect another tenant's chain", async () => {
       expect(await verify(a)).toMatchObject({ ok: true, length: 5 });
     });

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
+import { ACCOUNTS_ENTITIES, AccountsModule, AuthService, RateLimiter } from '#accounts';
 import { APP_CONFIG, type AppConfig, AppErrorFilter, ConfigModule, InputValidationPipe, loggerOptions } from '#core';
 import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
@@ -22,7 +22,8 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTI
     DatabaseModule.forRoot({ entities: API_ENTITIES, applicationName: 'art30-api' }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
+      imports: [AccountsModule],
+      inject: [APP_CONFIG, AuthService, RateLimiter],
       useFactory: graphqlOptions,
     }),
     AccountsModule,

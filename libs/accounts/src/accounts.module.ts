@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service.js';
 import { MembersResolver } from './members/members.resolver.js';
 import { MembersService } from './members/members.service.js';
 import { TenantsResolver } from './tenants/tenants.resolver.js';
+import { RateLimiter } from './rate-limits/rate-limiter.js';
 import { TenantsService } from './tenants/tenants.service.js';
 
 /** Tenants, members, sessions and API keys, and the global access guard. */
@@ -17,13 +18,14 @@ import { TenantsService } from './tenants/tenants.service.js';
     TenantsService,
     MembersService,
     ApiKeysService,
+    RateLimiter,
     AuthResolver,
     TenantsResolver,
     MembersResolver,
     ApiKeysResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, TenantsService],
+  exports: [AuthService, TenantsService, RateLimiter],
 })
 export class AccountsModule {}
 

@@ -6,6 +6,7 @@ export * from './tenants/tenant.entity.js';
 export * from './members/member.entity.js';
 export * from './auth/session.entity.js';
 export * from './api-keys/api-key.entity.js';
+export * from './rate-limits/rate-limiter.js';
 
 import { ApiKey } from './api-keys/api-key.entity.js';
 import { Session } from './auth/session.entity.js';

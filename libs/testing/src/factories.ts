@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AuthService, Member, TenantsService } from '#accounts';
 import { Role } from '#core';
 import { TenantDb } from '#database';
+import { recordSecret, recordSecretsIn } from './secrets-recorder.js';
 
 export interface TestMember {
   id: string;
@@ -34,6 +35,8 @@ export async function createTestTenant(app: INestApplication, name = 'Test organ
     owner: { email: `owner@${slug}.test`, displayName: 'Owner', password: PASSWORD },
   });
   const ownerSession = await db.run(tenant.id, (tx) => auth.startSession(tx, owner));
+  recordSecret(PASSWORD);
+  recordSecretsIn(ownerSession.token);
   return {
     id: tenant.id,
     slug,
@@ -62,6 +65,7 @@ export async function createTestTenant(app: INestApplication, name = 'Test organ
       await tx.em.insert(Member, member);
       const session = await auth.startSession(tx, member);
       if (accessExpiresAt) await tx.em.update(Member, { tenantId: tenant.id, id: member.id }, { accessExpiresAt });
+      recordSecretsIn(session.token);
       return { id: member.id, email: member.email, token: session.token };
     });
   }

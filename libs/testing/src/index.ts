@@ -6,3 +6,5 @@ export * from './test-database.js';
 export * from './smtp-sink.js';
 export * from './webhook-receiver.js';
 export * from './notification-factories.js';
+export * from './schema-walk.js';
+export * from './secrets-recorder.js';

@@ -13,7 +13,18 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS
 export const Requires = (permission: Permission): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_POLICY, { public: false, permission });
 
-export type RequestWithPrincipal = Request & { principal?: Principal };
+/**
+ * What a plain HTTP route costs the caller's rate-limit allowance, in the cost points GraphQL
+ * operations are counted in (default 1). Exports and other heavy routes declare more.
+ */
+export const COST_POINTS = 'art30:cost-points';
+export const Cost = (points: number): MethodDecorator => SetMetadata(COST_POINTS, points);
+
+export type RequestWithPrincipal = Request & {
+  principal?: Principal;
+  /** The verification of this request's bearer token, shared by every operation and field of it. */
+  principalPromise?: Promise<Principal>;
+};
 
 export function requestOf(context: ExecutionContext): RequestWithPrincipal {
   if (context.getType<string>() === 'graphql') {

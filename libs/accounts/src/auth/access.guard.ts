@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, roleAllows } from '#core';
-import { ACCESS_POLICY, type AccessPolicy, requestOf } from './access.decorators.js';
+import { RateLimiter } from '../rate-limits/rate-limiter.js';
+import { ACCESS_POLICY, type AccessPolicy, COST_POINTS, requestOf } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 
 /**
@@ -15,6 +16,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,16 +30,16 @@ export class AccessGuard implements CanActivate {
     }
     if (policy.public) return true;
     const request = requestOf(context);
-    const principal = await this.auth.authenticate(bearerToken(request.headers.authorization));
+    const principal = await this.auth.authenticateRequest(request);
     if (!roleAllows(principal.role, policy.permission)) {
       throw AppError.forbidden(`Your role (${principal.role}) does not allow this (needs "${policy.permission}").`);
+    }
+    // GraphQL operations were charged by their cost before they started (graphql-limits.plugin.ts).
+    if (context.getType<string>() === 'http') {
+      const points = this.reflector.get<number | undefined>(COST_POINTS, context.getHandler()) ?? 1;
+      await this.rateLimiter.charge(principal, points);
     }
     request.principal = principal;
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
 }

@@ -18,13 +18,17 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in to one organisation with email and password.' })
+  // Cost points (see apps/api/src/limits/query-cost.ts): argon2 makes every attempt expensive.
+  @Mutation(() => AuthPayload, { description: 'Sign in to one organisation with email and password.', complexity: 100 })
   async signIn(@Args('input') input: SignInInput): Promise<AuthPayload> {
     return toPayload(await this.auth.signIn(input.tenant, input.email, input.password));
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Set a password with an invitation token; signs you in.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Set a password with an invitation token; signs you in.',
+    complexity: 100,
+  })
   async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
     return toPayload(await this.members.acceptInvitation(input.token, input.password, input.displayName));
   }

@@ -12,6 +12,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { Role } from '#core';
 import { LocaleEnum } from '../tenants/tenant.model.js';
@@ -67,15 +68,18 @@ export class CreateApiKeyInput {
   partyId?: string;
 }
 
+/** Omitted fields stay; an explicit null is refused (neither can be cleared). */
+const sent = ValidateIf((_: object, value: unknown) => value !== undefined);
+
 @InputType()
 export class UpdateTenantInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field(() => LocaleEnum, { nullable: true }) @IsOptional() @IsEnum(LocaleEnum) defaultLocale?: LocaleEnum;
+  @Field({ nullable: true }) @sent @IsString() @Length(1, 200) name?: string;
+  @Field(() => LocaleEnum, { nullable: true }) @sent @IsEnum(LocaleEnum) defaultLocale?: LocaleEnum;
   @Field(() => Int, {
     nullable: true,
     description: 'Default notice period for subprocessor changes, in days (0 to 365).',
   })
-  @IsOptional()
+  @sent
   @IsInt()
   @Min(0)
   @Max(365)

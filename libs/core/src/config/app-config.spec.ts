@@ -44,4 +44,22 @@ describe('loadConfig', () => {
         expect(problems).toContain(name);
     }
   });
+
+  it('keeps the rate-limit burst at least the largest allowed operation cost', () => {
+    expect(() => loadConfig({ GRAPHQL_MAX_COST: '5000', RATE_LIMIT_BURST_POINTS: '4999' })).toThrow(
+      /RATE_LIMIT_BURST_POINTS \(4999\) must be at least GRAPHQL_MAX_COST \(5000\)/,
+    );
+    expect(
+      loadConfig({ GRAPHQL_MAX_COST: '5000', RATE_LIMIT_BURST_POINTS: '4999', RATE_LIMIT_POINTS_PER_MINUTE: '0' }),
+    ).toBeTruthy();
+    expect(loadConfig({}).rateLimit).toEqual({ pointsPerMinute: 60_000, burstPoints: 20_000, store: 'postgres' });
+    expect(loadConfig({}).graphql).toMatchObject({ maxCost: 10_000, maxAliases: 30, maxBatch: 0 });
+  });
+
+  it('reads HTTP_TRUST_PROXY as off, on, a hop count or a list of subnets', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HTTP_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ HTTP_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ HTTP_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
 });

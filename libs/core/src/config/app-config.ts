@@ -22,7 +22,35 @@ export interface AppConfig {
     embedded: { dir: string; port: number };
   };
   auth: { sessionTtlHours: number; invitationTtlHours: number };
-  graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxDocumentBytes: number };
+  graphql: {
+    introspection: boolean;
+    landingPage: boolean;
+    maxDepth: number;
+    maxDocumentBytes: number;
+    /** Cost points one operation may add up to (list fields count by their `first`). */
+    maxCost: number;
+    maxAliases: number;
+    /** Operations one HTTP request may batch; 0 turns batching off. */
+    maxBatch: number;
+    /** JSON or form body size limit of every HTTP request (documents, variables). */
+    maxBodyBytes: number;
+  };
+  rateLimit: {
+    /** Cost points refilled per minute for each user and each API key; 0 turns rate limiting off. */
+    pointsPerMinute: number;
+    /** The bucket's size: what a caller may spend at once after a pause. */
+    burstPoints: number;
+    /** `postgres`: exact across processes, one statement per operation; `memory`: per process. */
+    store: 'postgres' | 'memory';
+  };
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe, so callers without a token
+   * are rate-limited by their own address, not the load balancer's. false, true, a hop count or
+   * addresses/subnets (`loopback, 10.0.0.0/8`).
+   */
+  trustProxy: boolean | number | string;
+  /** Append the log to this file instead of stdout (tests scan it for leaked secrets). */
+  logFile: string | undefined;
   demo: { seedWhenEmpty: boolean };
   /** Where links in emails, feeds and the public page point (scheme, host, optional port). */
   publicBaseUrl: string;
@@ -101,7 +129,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       landingPage: read.bool('GRAPHQL_LANDING_PAGE', !production),
       maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
       maxDocumentBytes: read.int('GRAPHQL_MAX_DOCUMENT_BYTES', 20_000, 1_000, 1_000_000),
+      maxCost: read.int('GRAPHQL_MAX_COST', 10_000, 10, 10_000_000),
+      maxAliases: read.int('GRAPHQL_MAX_ALIASES', 30, 1, 1_000),
+      maxBatch: read.int('GRAPHQL_MAX_BATCH', 0, 0, 100),
+      maxBodyBytes: read.int('HTTP_MAX_BODY_BYTES', 1_000_000, 10_000, 100_000_000),
     },
+    rateLimit: {
+      pointsPerMinute: read.int('RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 0, 1_000_000_000),
+      burstPoints: read.int('RATE_LIMIT_BURST_POINTS', 20_000, 1, 1_000_000_000),
+      store: read.oneOf('RATE_LIMIT_STORE', ['postgres', 'memory'] as const, 'postgres'),
+    },
+    trustProxy: trustProxy(env.HTTP_TRUST_PROXY),
+    logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : undefined,
     demo: { seedWhenEmpty: read.bool('SEED_DEMO_TENANTS', !production) },
     publicBaseUrl: read.httpUrl('PUBLIC_BASE_URL', 'http://localhost:3000').replace(/\/+$/, ''),
     appSecret: read.string('APP_SECRET', DEVELOPMENT_APP_SECRET),
@@ -126,8 +165,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (production && config.appSecret === DEVELOPMENT_APP_SECRET)
     problems.push('APP_SECRET must be set in production (32 or more random characters)');
   if (config.appSecret.length < 32) problems.push('APP_SECRET must be at least 32 characters long');
+  if (config.rateLimit.pointsPerMinute > 0 && config.rateLimit.burstPoints < config.graphql.maxCost) {
+    problems.push(
+      `RATE_LIMIT_BURST_POINTS (${config.rateLimit.burstPoints}) must be at least GRAPHQL_MAX_COST (${config.graphql.maxCost}), or the costliest allowed operation could never run`,
+    );
+  }
+  if (config.graphql.maxDocumentBytes > config.graphql.maxBodyBytes) {
+    problems.push('GRAPHQL_MAX_DOCUMENT_BYTES must not exceed HTTP_MAX_BODY_BYTES');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 class EnvReader {

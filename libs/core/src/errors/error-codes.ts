@@ -9,6 +9,12 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** Abuse limits, checked before an operation runs (see apps/api/src/limits). */
+  QueryTooDeep = 'QUERY_TOO_DEEP',
+  QueryTooCostly = 'QUERY_TOO_COSTLY',
+  TooManyAliases = 'TOO_MANY_ALIASES',
+  BatchTooLarge = 'BATCH_TOO_LARGE',
+  DocumentTooLarge = 'DOCUMENT_TOO_LARGE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -20,5 +26,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BadUserInput]: 400,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.QueryTooDeep]: 400,
+  [ErrorCode.QueryTooCostly]: 400,
+  [ErrorCode.TooManyAliases]: 400,
+  [ErrorCode.BatchTooLarge]: 400,
+  [ErrorCode.DocumentTooLarge]: 413,
   [ErrorCode.Internal]: 500,
 };

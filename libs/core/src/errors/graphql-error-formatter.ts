@@ -14,6 +14,11 @@ const CLIENT_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   ErrorCode.RateLimited,
   ErrorCode.BadUserInput,
+  ErrorCode.QueryTooDeep,
+  ErrorCode.QueryTooCostly,
+  ErrorCode.TooManyAliases,
+  ErrorCode.BatchTooLarge,
+  ErrorCode.DocumentTooLarge,
 ]);
 
 /**
@@ -36,7 +41,12 @@ export function createGraphQLErrorFormatter(logUnexpected: (error: unknown) => v
         },
       };
     }
-    const code = formatted.extensions?.code;
+    // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a limit rule's own code
+    // (QUERY_TOO_DEEP, TOO_MANY_ALIASES) is on the error it wrapped.
+    const ruleCode = (error as { originalError?: { extensions?: { code?: unknown } } } | null)?.originalError
+      ?.extensions?.code;
+    const code =
+      typeof ruleCode === 'string' && CLIENT_REQUEST_CODES.has(ruleCode) ? ruleCode : formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };
     }

@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -16,14 +17,14 @@ export const REDACTED_PATHS = [
 ];
 
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => req.url === '/health' },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      },
+  const options = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
     },
   };
+  if (!config.logFile) return { pinoHttp: options };
+  return { pinoHttp: [options, pino.destination({ dest: config.logFile, append: true, mkdir: true, sync: true })] };
 }

@@ -13,6 +13,15 @@ import { ErrorCode } from '../errors/error-codes.js';
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!validatesArguments(metadata)) return value;
+    // PostgreSQL text cannot hold U+0000: refused here as the client's mistake, for every
+    // argument and every field of it, before it could reach the database as a 500.
+    const nul = findNul(value, metadata.data ?? '');
+    if (nul !== undefined) {
+      throw AppError.badInput(
+        nul || 'input',
+        `${nul || 'The input'} contains the NUL character (U+0000), which text may not hold.`,
+      );
+    }
     const type = metadata.metatype;
     if (!type || [String, Number, Boolean, Array, Object].includes(type as never) || value == null) return value;
     if (typeof value !== 'object') return value;
@@ -32,6 +41,23 @@ export class InputValidationPipe implements PipeTransform {
     const first = fieldErrors[0]!;
     throw new AppError(ErrorCode.BadUserInput, `${first.field}: ${first.message}`, first.field, fieldErrors);
   }
+}
+
+/** The path of the first string holding U+0000, if any. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(item, path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function flatten(errors: ValidationError[], prefix: string): Array<{ field: string; message: string }> {

@@ -1,6 +1,12 @@
 import { Accounts1763780000000 } from './1763780000000-accounts.js';
 import { Register1763790000000 } from './1763790000000-register.js';
 import { Notifications1763800000000 } from './1763800000000-notifications.js';
+import { Defences1763820000000 } from './1763820000000-defences.js';
 
 /** Every migration, in order. Listed as classes, not globs: ESM has no directory scanning. */
-export const MIGRATIONS = [Accounts1763780000000, Register1763790000000, Notifications1763800000000];
+export const MIGRATIONS = [
+  Accounts1763780000000,
+  Register1763790000000,
+  Notifications1763800000000,
+  Defences1763820000000,
+];

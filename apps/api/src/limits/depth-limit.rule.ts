@@ -1,3 +1,4 @@
+import { ErrorCode } from '#core';
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
@@ -9,7 +10,7 @@ import {
 
 /**
  * Rejects operations nested deeper than `maxDepth` before they execute (a cheap first line
- * against query-shaped denial of service; cost and alias limits come with the abuse-limits work).
+ * against query-shaped denial of service; cost, aliases and size are limited alongside).
  */
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
@@ -40,7 +41,7 @@ export function depthLimitRule(maxDepth: number) {
           context.reportError(
             new GraphQLError(`This query is nested ${depth} levels deep; the limit is ${maxDepth}.`, {
               nodes: [operation],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              extensions: { code: ErrorCode.QueryTooDeep },
             }),
           );
         }

@@ -1,0 +1,470 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
+import request from 'supertest';
+import {
+  codes,
+  createTestTenant,
+  documentFor,
+  gql,
+  type GraphQLResponse,
+  idPositions,
+  type IdPosition,
+  minimalArgs,
+  nestedIdArguments,
+  type Operation,
+  operationsOf,
+  ownerClient,
+  Role,
+  startTestApp,
+  type TestTenant,
+  type ValueSource,
+  withValueAt,
+} from '#testing';
+
+/**
+ * The tenant-isolation matrix, walked from the schema the app serves: every operation and every
+ * place it takes an id, tried with tenant A's owner against tenant B's objects. B's id must get
+ * the same answer as an id that exists nowhere (NOT_FOUND / FORBIDDEN, or BAD_USER_INPUT "not
+ * found" for a reference inside an input), nothing of B appears in any answer, and B's rows are
+ * byte-for-byte unchanged afterwards. A control call with A's own object proves each probe reaches
+ * the lookup. An id position with no entry in ID_KINDS fails the suite: new operations must say
+ * what they point at. The same walk runs per role, and every HTTP route must have a probe.
+ */
+
+type Kind =
+  | 'party'
+  | 'product'
+  | 'engagement'
+  | 'activity'
+  | 'cookie'
+  | 'customDataCategory'
+  | 'member'
+  | 'apiKey'
+  | 'activityPurpose'
+  | 'activityRecipient'
+  | 'activityRetention'
+  | 'activityTransfer';
+
+interface IdKind {
+  kind: Kind;
+  /**
+   * lookup: the operation is about that object (NOT_FOUND/FORBIDDEN); reference: an input names it
+   * (also BAD_USER_INPUT "not found"); filter: narrows a list (an empty answer is right); element:
+   * an id inside the caller's own record's value lists (the caller may choose it).
+   */
+  mode: 'lookup' | 'reference' | 'filter' | 'element';
+  /** Sibling arguments the position needs (e.g. the entity type of an entity id). */
+  with?: Record<string, unknown>;
+  /** Why no control call with A's own object can succeed here. */
+  noControl?: string;
+}
+
+const lookup = (kind: Kind, extra: Partial<IdKind> = {}): IdKind => ({ kind, mode: 'lookup', ...extra });
+const ref = (kind: Kind): IdKind => ({ kind, mode: 'reference' });
+const filter = (kind: Kind): IdKind => ({ kind, mode: 'filter' });
+const element = (kind: Kind, noControl?: string): IdKind => ({ kind, mode: 'element', noControl });
+
+/** Every id position of the schema. A new one fails the suite until it is listed here. */
+const ID_KINDS: Record<string, IdKind> = {
+  'Query.activity.id': lookup('activity'),
+  'Query.cookie.id': lookup('cookie'),
+  'Query.customDataCategory.id': lookup('customDataCategory'),
+  'Query.engagement.id': lookup('engagement'),
+  'Query.member.id': lookup('member'),
+  'Query.party.id': lookup('party'),
+  'Query.product.id': lookup('product'),
+  'Query.entityHistory.entityId': { kind: 'party', mode: 'filter', with: { entityType: 'PARTY' } },
+  'Query.registerChangelog.entityId': { kind: 'party', mode: 'filter', with: { entityType: 'PARTY' } },
+  'Mutation.deleteActivity.id': lookup('activity'),
+  'Mutation.deleteCookie.id': lookup('cookie'),
+  'Mutation.deleteCustomDataCategory.id': lookup('customDataCategory'),
+  'Mutation.deleteEngagement.id': lookup('engagement'),
+  'Mutation.deleteParty.id': lookup('party'),
+  'Mutation.deleteProduct.id': lookup('product'),
+  'Mutation.revokeApiKey.id': lookup('apiKey'),
+  'Mutation.revokeMember.id': lookup('member'),
+  'ChangeMemberRoleInput.memberId': lookup('member'),
+  'UpdateActivityInput.id': lookup('activity'),
+  'UpdateCookieInput.id': lookup('cookie'),
+  'UpdateCustomDataCategoryInput.id': lookup('customDataCategory'),
+  'UpdateEngagementInput.id': lookup('engagement'),
+  'UpdatePartyInput.id': lookup('party'),
+  'UpdateProductInput.id': lookup('product'),
+  'ActivityControllerInput.partyId': ref('party'),
+  'ActivityRecipientInput.partyId': ref('party'),
+  'ActivityTransferInput.partyId': ref('party'),
+  'CreateActivityInput.engagementIds': ref('engagement'),
+  'CreateActivityInput.jointControllerIds': ref('party'),
+  'CreateActivityInput.productIds': ref('product'),
+  'UpdateActivityInput.engagementIds': ref('engagement'),
+  'UpdateActivityInput.jointControllerIds': ref('party'),
+  'UpdateActivityInput.productIds': ref('product'),
+  'CreateCookieInput.productId': ref('product'),
+  'UpdateCookieInput.productId': ref('product'),
+  'CreateEngagementInput.vendorId': ref('party'),
+  'CreateEngagementInput.parentEngagementId': ref('engagement'),
+  'CreateEngagementInput.productIds': ref('product'),
+  'UpdateEngagementInput.vendorId': ref('party'),
+  'UpdateEngagementInput.parentEngagementId': ref('engagement'),
+  'UpdateEngagementInput.productIds': ref('product'),
+  'ActivityFilter.productId': filter('product'),
+  'CookieFilter.productId': filter('product'),
+  'EngagementFilter.parentEngagementId': filter('engagement'),
+  'EngagementFilter.productId': filter('product'),
+  'EngagementFilter.vendorId': filter('party'),
+  'ActivityPurposeInput.id': element('activityPurpose'),
+  'ActivityRecipientInput.id': element('activityRecipient'),
+  'ActivityRetentionRuleInput.id': element('activityRetention'),
+  'ActivityTransferInput.id': element('activityTransfer'),
+  'ActivityTransferInput.recipientId': element(
+    'activityRecipient',
+    'it must name a recipient of the same input, which a probe of one field cannot build',
+  ),
+};
+
+/** Object fields below the roots that take ids; each needs a hand-written probe here. */
+const NESTED_ID_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {};
+
+/** Mutations any signed-in member may run (their own session), and the public ones. */
+const SELF_SERVICE = new Set(['signOut', 'signIn', 'acceptInvitation']);
+
+/**
+ * Every HTTP route of the running app (GraphQL aside, walked above) and how it is probed. A route
+ * without an entry fails the suite: exports, feeds, downloads and public pages must add theirs.
+ */
+const HTTP_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
+  // Nest's not-found handler, for every method: answers 404 and nothing else.
+  'ANY {/*splat}': async ({ app, b }) => {
+    const res = await request(app.getHttpServer())
+      .post(`/t/${b.marker}/anything`)
+      .set('authorization', `Bearer ${b.tokens.owner}`);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('art30');
+  },
+  'GET /health': async ({ app, b }) => {
+    const res = await request(app.getHttpServer()).get('/health').set('authorization', `Bearer ${b.tokens.owner}`);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body as object).sort()).toEqual(['database', 'status']);
+  },
+};
+
+interface Objects {
+  marker: string;
+  ids: Record<Kind, string>;
+  /** A second set, for control calls (a parent must not be the engagement itself). */
+  second: Record<Kind, string>;
+  /** Fresh objects for controls that delete or revoke. */
+  spare: () => Promise<Record<Kind, string>>;
+  tokens: { owner: string };
+}
+
+interface Ctx {
+  app: INestApplication;
+  a: TestTenant;
+  b: Objects;
+}
+
+describe('tenant-isolation matrix (schema-walked)', () => {
+  let app: INestApplication;
+  let schema: GraphQLSchema;
+  let a: TestTenant;
+  let b: TestTenant;
+  let aObjects: Objects;
+  let bObjects: Objects;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    schema = app.get(GraphQLSchemaHost).schema;
+    a = await createTestTenant(app, 'Matrix A');
+    b = await createTestTenant(app, 'Matrix B');
+    aObjects = await objectsOf(app, a, 'ALPHA');
+    bObjects = await objectsOf(app, b, `BSECRET${randomUUID().slice(0, 8)}`);
+  });
+  afterAll(() => app.close());
+
+  const operations = () => operationsOf(schema);
+  const positions = () => operations().flatMap(idPositions);
+
+  it('knows what every id position of the schema points at', () => {
+    const unknown = positions()
+      .map((p) => p.key)
+      .filter((key) => !ID_KINDS[key]);
+    expect({ unlisted: [...new Set(unknown)] }).toEqual({ unlisted: [] });
+    const nestedUnprobed = nestedIdArguments(schema).filter((key) => !NESTED_ID_PROBES[key]);
+    expect({ nestedUnprobed }).toEqual({ nestedUnprobed: [] });
+    // And the table has no stale entries, so it keeps describing the real schema.
+    const live = new Set(positions().map((p) => p.key));
+    expect(Object.keys(ID_KINDS).filter((key) => !live.has(key))).toEqual([]);
+  });
+
+  it("answers tenant B's ids like ids that exist nowhere, leaks nothing and changes nothing of B", async () => {
+    const before = await snapshot(b.id);
+    const failures: string[] = [];
+    let probed = 0;
+    for (const position of positions()) {
+      const entry = ID_KINDS[position.key];
+      if (!entry) continue;
+      const problem = await probe(position, entry);
+      probed += 1;
+      if (problem) failures.push(`${position.operation.name} ${position.key}: ${problem}`);
+    }
+    for (const [key, run] of Object.entries(NESTED_ID_PROBES)) {
+      await run({ app, a, b: bObjects }).catch((e: Error) => failures.push(`${key}: ${e.message}`));
+    }
+    expect(failures).toEqual([]);
+    expect(probed).toBeGreaterThanOrEqual(50);
+    expect(await snapshot(b.id)).toEqual(before);
+  }, 180_000);
+
+  it('lets a viewer and an auditor run no mutation that writes, and A is unchanged', async () => {
+    const viewer = await a.tokenFor(Role.VIEWER);
+    const auditor = await a.tokenFor(Role.AUDITOR, new Date(Date.now() + 86_400_000));
+    const before = await snapshot(a.id);
+    const failures: string[] = [];
+    for (const op of operations().filter((o) => o.root === 'Mutation' && !SELF_SERVICE.has(o.name))) {
+      for (const [who, token] of [
+        ['viewer', viewer],
+        ['auditor', auditor],
+      ] as const) {
+        const res = await call(op, minimalArgs(op, valuesOf(aObjects)), token);
+        if (codes(res).join() !== 'FORBIDDEN')
+          failures.push(`${who} ${op.name}: ${JSON.stringify(res.errors ?? res.data)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot(a.id)).toEqual(before);
+  }, 120_000);
+
+  it('lets an auditor whose access has expired read nothing and write nothing', async () => {
+    const member = await a.memberFor(Role.AUDITOR, new Date(Date.now() + 60_000));
+    const db = await ownerClient();
+    try {
+      await db.query(`UPDATE members SET access_expires_at = now() - interval '1 second' WHERE id = $1`, [member.id]);
+    } finally {
+      await db.end();
+    }
+    const failures: string[] = [];
+    for (const op of operations().filter((o) => !['signIn', 'acceptInvitation'].includes(o.name))) {
+      const res = await call(op, minimalArgs(op, valuesOf(aObjects)), member.token);
+      if (codes(res).join() !== 'UNAUTHENTICATED' || hasData(res)) failures.push(`${op.name}: ${JSON.stringify(res)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('has a probe for every HTTP route the app serves, and each holds', async () => {
+    const routes = httpRoutes(app);
+    expect(routes).toContain('GET /health');
+    expect(routes.filter((r) => !HTTP_PROBES[r])).toEqual([]);
+    for (const route of routes) await HTTP_PROBES[route]!({ app, a, b: bObjects });
+  });
+
+  /** Probes one position; answers what went wrong, or undefined. */
+  async function probe(position: IdPosition, entry: IdKind): Promise<string | undefined> {
+    const op = position.operation;
+    const withExtra = (args: Record<string, unknown>) => ({ ...args, ...entry.with });
+    const base = withExtra(minimalArgs(op, valuesOf(aObjects)));
+    const at = (value: string) => withValueAt(base, position.path, value, valuesOf(aObjects));
+    const [foreign, nowhere] = await Promise.all([
+      call(op, at(bObjects.ids[entry.kind]), a.ownerToken),
+      call(op, at(randomUUID()), a.ownerToken),
+    ]);
+    const text = JSON.stringify(foreign);
+    if (text.includes(bObjects.marker)) return `B's data leaked: ${text}`;
+    if (foreign.status >= 500 || codes(foreign).includes('INTERNAL_SERVER_ERROR')) return `server error: ${text}`;
+    if (shape(foreign, bObjects.ids[entry.kind]) !== shape(nowhere, undefined)) {
+      return `B's id is answered unlike an unknown id: ${text} vs ${JSON.stringify(nowhere)}`;
+    }
+    const allowed =
+      entry.mode === 'lookup'
+        ? ['NOT_FOUND', 'FORBIDDEN']
+        : entry.mode === 'reference'
+          ? ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']
+          : ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', undefined];
+    const got = codes(foreign);
+    if (['lookup', 'reference'].includes(entry.mode) && got.length === 0) return `accepted B's id: ${text}`;
+    if (!got.every((c) => allowed.includes(c))) return `answered ${got.join()}: ${text}`;
+    if (entry.mode === 'reference' && got[0] === 'BAD_USER_INPUT' && !/not found/i.test(foreign.errors![0]!.message)) {
+      return `a reference to B's object must read as not found: ${text}`;
+    }
+    if (entry.noControl) return undefined;
+    // The control: the same call with A's own object works, so the probe did reach the lookup.
+    const own = /^(delete|revoke)/.test(op.name) ? (await aObjects.spare())[entry.kind] : aObjects.second[entry.kind];
+    const control = await call(op, withValueAt(base, position.path, own, valuesOf(aObjects)), a.ownerToken);
+    if (control.errors) return `the control call with A's own object failed: ${JSON.stringify(control.errors)}`;
+    return undefined;
+  }
+
+  function call(op: Operation, args: Record<string, unknown>, token: string): Promise<GraphQLResponse> {
+    return gql(app, documentFor(op, args), args, token);
+  }
+});
+
+function hasData(res: GraphQLResponse): boolean {
+  return !!res.data && Object.values(res.data).some((v) => v !== null);
+}
+
+/** What a response says, with the probed id taken out: equal shapes reveal nothing more. */
+function shape(res: GraphQLResponse, id: string | undefined): string {
+  const errors = (res.errors ?? []).map((e) => ({
+    code: e.extensions?.code,
+    field: e.extensions?.field,
+    message: e.message.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'),
+  }));
+  const data = JSON.stringify(res.data ?? null)
+    .replaceAll(id ?? '\u0000', '<id>')
+    .replace(/"[^"]*\d{4}-\d\d-\d\dT[^"]*"/g, '"<time>"')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
+  return JSON.stringify({ status: res.status, errors, data: errors.length ? null : data });
+}
+
+/** The values minimal arguments are built from: the tenant's own objects, valid codes. */
+function valuesOf(objects: Objects): ValueSource {
+  let n = 0;
+  return {
+    id: (key) => objects.ids[ID_KINDS[key]?.kind ?? 'party'],
+    string: (key) =>
+      ({
+        'ActivityRecipientInput.kind': 'RK_PROCESSOR',
+        'ActivityTransferInput.country': 'US',
+        'CreateCustomDataCategoryInput.code': `PROBE_${Date.now()}_${++n}`,
+        'InviteMemberInput.email': `probe-${randomUUID().slice(0, 8)}@example.org`,
+      })[key],
+    enumValue: (_key, type) => (type.name === 'Role' ? 'VIEWER' : undefined),
+  };
+}
+
+/** One of every kind of object, made through the API as the tenant's owner, named with `marker`. */
+async function objectsOf(app: INestApplication, tenant: TestTenant, marker: string): Promise<Objects> {
+  const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await gql<T>(app, query, variables, tenant.ownerToken);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  const make = async (): Promise<Record<Kind, string>> => {
+    const tag = `${marker} ${randomUUID().slice(0, 6)}`;
+    const party = (
+      await run<{ createParty: { id: string } }>(
+        `mutation($n: String!) { createParty(input: { name: $n, roles: [SUBPROCESSOR, RECIPIENT] }) { id } }`,
+        { n: `${tag} vendor` },
+      )
+    ).createParty.id;
+    const product = (
+      await run<{ createProduct: { id: string } }>(
+        `mutation($n: String!) { createProduct(input: { name: $n }) { id } }`,
+        { n: `${tag} product` },
+      )
+    ).createProduct.id;
+    // The engagement's vendor is a party of its own, so `party` stays free to delete.
+    const vendor = (
+      await run<{ createParty: { id: string } }>(
+        `mutation($n: String!) { createParty(input: { name: $n, roles: [SUBPROCESSOR] }) { id } }`,
+        { n: `${tag} host` },
+      )
+    ).createParty.id;
+    const engagement = (
+      await run<{ createEngagement: { id: string } }>(
+        `mutation($v: ID!, $p: String!) { createEngagement(input: { vendorId: $v, purpose: $p }) { id } }`,
+        { v: vendor, p: `${tag} hosting` },
+      )
+    ).createEngagement.id;
+    const activity = (
+      await run<{
+        createActivity: {
+          id: string;
+          purposes: Array<{ id: string }>;
+          recipients: Array<{ id: string }>;
+          retention: Array<{ id: string }>;
+          transfers: Array<{ id: string }>;
+        };
+      }>(
+        `mutation($n: String!) { createActivity(input: { name: $n, role: CONTROLLER,
+          purposes: [{ description: "Contracts" }], recipients: [{ kind: "RK_PROCESSOR" }],
+          retention: [{ duration: "P1Y", trigger: "RT_CONTRACT_END", action: "RA_DELETE" }],
+          transfers: [{ country: "US" }] }) {
+        id purposes { id } recipients { id } retention { id } transfers { id } } }`,
+        { n: `${tag} activity` },
+      )
+    ).createActivity;
+    const cookie = (
+      await run<{ createCookie: { id: string } }>(
+        `mutation($n: String!) { createCookie(input: { name: $n, category: FUNCTIONAL, party: FIRST }) { id } }`,
+        { n: `${tag}-cookie` },
+      )
+    ).createCookie.id;
+    const category = (
+      await run<{ createCustomDataCategory: { id: string } }>(
+        `mutation($c: String!, $l: String!) { createCustomDataCategory(input: { code: $c, labelEn: $l, labelNl: $l }) { id } }`,
+        { c: `C_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`, l: `${tag} category` },
+      )
+    ).createCustomDataCategory.id;
+    const member = (await tenant.memberFor(Role.VIEWER)).id;
+    const apiKey = (
+      await run<{ createApiKey: { apiKey: { id: string } } }>(
+        `mutation($n: String!) { createApiKey(input: { name: $n, role: VIEWER }) { apiKey { id } } }`,
+        { n: `${tag} key` },
+      )
+    ).createApiKey.apiKey.id;
+    return {
+      party,
+      product,
+      engagement,
+      activity: activity.id,
+      cookie,
+      customDataCategory: category,
+      member,
+      apiKey,
+      activityPurpose: activity.purposes[0]!.id,
+      activityRecipient: activity.recipients[0]!.id,
+      activityRetention: activity.retention[0]!.id,
+      activityTransfer: activity.transfers[0]!.id,
+    };
+  };
+  return { marker, ids: await make(), second: await make(), spare: make, tokens: { owner: tenant.ownerToken } };
+}
+
+/**
+ * Everything a tenant owns, as one digest per table: every table with a tenant_id column (so
+ * tables added later are covered), read as the owner. Rate-limit buckets are bookkeeping of the
+ * calls themselves, not the tenant's data.
+ */
+async function snapshot(tenantId: string): Promise<Record<string, string>> {
+  const db = await ownerClient();
+  try {
+    const { rows: tables } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name <> 'rate_limit_buckets'
+        ORDER BY table_name`,
+    );
+    const digest: Record<string, string> = {};
+    for (const { table_name: table } of tables) {
+      const { rows } = await db.query<{ d: string }>(
+        `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS d
+           FROM ${db.escapeIdentifier(table)} t WHERE tenant_id = $1`,
+        [tenantId],
+      );
+      digest[table] = rows[0]!.d;
+    }
+    const tenant = await db.query<{ d: string }>(`SELECT md5(t::text) AS d FROM tenants t WHERE id = $1`, [tenantId]);
+    digest.tenants = tenant.rows[0]!.d;
+    return digest;
+  } finally {
+    await db.end();
+  }
+}
+
+/** `METHOD /path` of every route the Express app routes (Nest controllers; GraphQL is middleware). */
+function httpRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  };
+  const routes: string[] = [];
+  for (const layer of express.router?.stack ?? []) {
+    if (!layer.route) continue;
+    if (layer.route.path === '{/*splat}') routes.push(`ANY ${layer.route.path}`);
+    else
+      for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${layer.route.path}`);
+  }
+  return [...new Set(routes)].sort();
+}
