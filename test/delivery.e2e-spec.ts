@@ -73,7 +73,7 @@ describe('delivery: email and webhooks from the outbox', () => {
     const res = await gql<{ deliveries: { items: DeliveryItem[]; totalCount: number } }>(
       app,
       DELIVERIES,
-      { changeId, first: 500 },
+      { changeId, first: 100 },
       tenant.ownerToken,
     );
     expect(res.errors).toBeUndefined();

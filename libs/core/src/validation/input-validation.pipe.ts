@@ -19,7 +19,7 @@ export class InputValidationPipe implements PipeTransform {
     if (nul !== undefined) {
       throw AppError.badInput(
         nul || 'input',
-        `${nul || 'The input'} contains the NUL character (U+0000), which text may not hold.`,
+        `${nul || 'The input'} contains the NUL character (U+0000) or a lone UTF-16 surrogate, which text may not hold.`,
       );
     }
     const type = metadata.metatype;
@@ -43,9 +43,12 @@ export class InputValidationPipe implements PipeTransform {
   }
 }
 
-/** The path of the first string holding U+0000, if any. */
+/** Half of a surrogate pair with no other half: not encodable as UTF-8, so PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string holding U+0000 or a lone surrogate, if any. */
 function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
       const found = findNul(item, `${path}[${i}]`);
