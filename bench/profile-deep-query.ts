@@ -4,7 +4,7 @@ import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
 import { freshBenchDatabase } from './lib/bench-database.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
-import { DEEP_REGISTER_QUERY } from './deep-register-query.bench.js';
+import { DEEP_REGISTER_QUERY } from './scenarios/deep-register-query.bench.js';
 
 /** `node dist/bench/profile-deep-query.js`: CPU profile of 200 sequential deep queries (top self time). */
 const database = await freshBenchDatabase();

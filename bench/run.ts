@@ -1,36 +1,53 @@
-import { benchDeepRegisterQuery } from './deep-register-query.bench.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { BenchContext } from './lib/bench-context.js';
 import { machine, writeSection } from './lib/report.js';
+import type { Scenario } from './lib/scenario.js';
+import { activityById } from './scenarios/activity-by-id.bench.js';
+import { coldStart } from './scenarios/cold-start.bench.js';
+import { deepRegisterQuery } from './scenarios/deep-register-query.bench.js';
+import { sqlStatements } from './scenarios/sql-statements.bench.js';
 
 /**
- * `npm run bench [-- name…]`: runs the benchmarks and rewrites their sections of
- * docs/benchmarks.md. Load comes from autocannon in a separate process on loopback.
+ * Every scenario of `npm run bench`, in the order they run. To add one: write
+ * bench/scenarios/<name>.bench.ts exporting a {@link Scenario}, and list it here.
  */
-const only = new Set(process.argv.slice(2));
-const wanted = (name: string) => only.size === 0 || only.has(name);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+export const SCENARIOS: Scenario[] = [sqlStatements, deepRegisterQuery, activityById, coldStart];
 
-if (wanted('deep-register-query')) {
-  const r = await benchDeepRegisterQuery(Number(process.env.BENCH_ACTIVITIES ?? 1000), seconds);
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  await writeSection(
-    'deep-register-query',
-    `## Deep register query (issue 3)
+/**
+ * `npm run bench [-- name…]` runs the scenarios (all by default; `-- --list` names them) and
+ * rewrites their sections of docs/benchmarks.md. BENCH_SECONDS (default 10) sets each load phase.
+ */
+const args = process.argv.slice(2);
+if (args.includes('--list')) {
+  for (const s of SCENARIOS) console.log(`${s.name.padEnd(22)} ${s.summary}`);
+  process.exit(0);
+}
+const unknown = args.filter((a) => !SCENARIOS.some((s) => s.name === a));
+if (unknown.length) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const chosen = SCENARIOS.filter((s) => args.length === 0 || args.includes(s.name));
+const ctx = new BenchContext();
+await mkdir('.cache', { recursive: true });
+try {
+  for (const scenario of chosen) {
+    const began = performance.now();
+    console.log(`▶ ${scenario.name}`);
+    const result = await scenario.run(ctx);
+    const version = ctx.postgresVersion || (await ctx.db()).serverVersion;
+    await writeSection(
+      scenario.name,
+      `## ${result.title}
 
-${new Date().toISOString().slice(0, 10)} · ${machine(r.postgres)} · \`npm run bench -- deep-register-query\`
+${new Date().toISOString().slice(0, 10)} · ${machine(version)} · \`npm run bench -- ${scenario.name}\`
 
-One tenant with ${r.activities.toLocaleString('en')} processing activities (3 purposes, 2 controllers, 3 recipients,
-1 transfer, 2 retention rules and 3 subprocessor engagements each, over 50 parties and 20 engagements). The query
-asks for a page of 50 activities with all of those nested lists and the parties and vendors behind them
-(\`bench/deep-register-query.bench.ts\`). API and database on the same 2-core machine; autocannon in a separate process.
-
-| measure | value |
-| --- | --- |
-| SQL statements per request (all / data) | ${r.statementsPerRequest.total.toFixed(1)} / ${r.statementsPerRequest.data.toFixed(1)} |
-| throughput, 8 connections, ${seconds} s | ${r.throughput.requestsPerSecond.toFixed(0)} requests/s |
-| latency at that throughput, p50 / p99 | ${ms(r.throughput.latencyMs.p50)} / ${ms(r.throughput.latencyMs.p99)} |
-| latency at a steady 100 requests/s, p50 / p99 | ${ms(r.at100rps.latencyMs.p50)} / ${ms(r.at100rps.latencyMs.p99)} |
-| errors / non-2xx | ${r.throughput.errors + r.at100rps.errors} / ${r.throughput.non2xx + r.at100rps.non2xx} |
-`,
-  );
-  console.log(JSON.stringify(r, null, 2));
+${result.markdown}`,
+    );
+    await writeFile(`.cache/bench-${scenario.name}.json`, JSON.stringify(result.figures, null, 2));
+    console.log(JSON.stringify(result.figures, null, 2));
+    console.log(`✔ ${scenario.name} in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await ctx.close();
 }
