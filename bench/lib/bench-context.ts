@@ -112,7 +112,12 @@ export class BenchContext {
       return {
         script: 'dist/bench/servers/postgraphile-server.js',
         port: PORTS.postgraphile,
-        env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production', PORT: String(PORTS.postgraphile), BENCH_APP_URL: await this.appUrl() },
+        env: {
+          NODE_ENV: 'production',
+          GRAPHILE_ENV: 'production',
+          PORT: String(PORTS.postgraphile),
+          BENCH_APP_URL: await this.appUrl(),
+        },
       };
     });
   }
@@ -145,7 +150,13 @@ export class BenchContext {
     const raw = await this.rawPg();
     const put = await fetch(`${raw.url}/${name}`, { method: 'PUT', body: JSON.stringify(counter.perConnection()) });
     if (!put.ok) throw new Error(`raw pg server refused the ${name} script`);
-    return { answer, total: counter.total, data: counter.data, statements: counter.statements, rawUrl: `${raw.url}/${name}` };
+    return {
+      answer,
+      total: counter.total,
+      data: counter.data,
+      statements: counter.statements,
+      rawUrl: `${raw.url}/${name}`,
+    };
   }
 
   async close(): Promise<void> {

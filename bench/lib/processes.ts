@@ -36,7 +36,8 @@ export async function startServer(opts: {
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
   for (;;) {
-    if (exited !== null) throw new Error(`${opts.name} exited with ${exited} while starting (see .cache/bench-${opts.name}.log)`);
+    if (exited !== null)
+      throw new Error(`${opts.name} exited with ${exited} while starting (see .cache/bench-${opts.name}.log)`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${opts.name} did not answer ${opts.readyPath ?? '/health'} in time`);

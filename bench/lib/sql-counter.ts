@@ -32,7 +32,11 @@ export class SqlCounter {
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const [first, second] = args;
       const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown }) : {};
-      record(this, typeof first === 'string' ? first : (config.text ?? ''), Array.isArray(second) ? second : config.values);
+      record(
+        this,
+        typeof first === 'string' ? first : (config.text ?? ''),
+        Array.isArray(second) ? second : config.values,
+      );
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
   }

@@ -25,18 +25,32 @@ export const activityById: Scenario = {
     const id = big.activityIds[0]!;
     const body = JSON.stringify({ query: ACTIVITY_BY_ID_QUERY, variables: { id } });
     const captured = await ctx.replayable('by-id', body, big.token);
-    if (!captured.answer.includes(id)) throw new Error(`art30 did not answer the activity: ${captured.answer.slice(0, 300)}`);
+    if (!captured.answer.includes(id))
+      throw new Error(`art30 did not answer the activity: ${captured.answer.slice(0, 300)}`);
     const api = await ctx.api();
     const pgl = await ctx.postgraphile();
     const pglBody = JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { tenantId: big.tenantId, id } });
     const pglHeaders = { 'content-type': 'application/json', 'x-tenant-id': big.tenantId };
-    const pglAnswer = await (await fetch(`${pgl.url}/graphql`, { method: 'POST', headers: pglHeaders, body: pglBody })).text();
-    if (!pglAnswer.includes(id)) throw new Error(`PostGraphile did not answer the activity: ${pglAnswer.slice(0, 300)}`);
+    const pglAnswer = await (
+      await fetch(`${pgl.url}/graphql`, { method: 'POST', headers: pglHeaders, body: pglBody })
+    ).text();
+    if (!pglAnswer.includes(id))
+      throw new Error(`PostGraphile did not answer the activity: ${pglAnswer.slice(0, 300)}`);
     const rate = 1000;
     const targets: Array<{ name: string; url: string; body: string; headers: Record<string, string> }> = [
-      { name: 'art30', url: `${api.url}/graphql`, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` } },
+      {
+        name: 'art30',
+        url: `${api.url}/graphql`,
+        body,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` },
+      },
       { name: 'PostGraphile 5', url: `${pgl.url}/graphql`, body: pglBody, headers: pglHeaders },
-      { name: 'raw pg, same SQL as art30', url: captured.rawUrl, body: '{}', headers: { 'content-type': 'application/json' } },
+      {
+        name: 'raw pg, same SQL as art30',
+        url: captured.rawUrl,
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      },
     ];
     const rows: Array<{ name: string; steady: LoadResult; max: LoadResult }> = [];
     for (const t of targets) {

@@ -73,7 +73,13 @@ export function comparisonTable(rows: Awaited<ReturnType<typeof compare>>, rate:
   return lines.join('\n');
 }
 
-function check(name: string, answer: string, expectedTotal: number, total: (data: never) => unknown, edges: (data: never) => unknown[]) {
+function check(
+  name: string,
+  answer: string,
+  expectedTotal: number,
+  total: (data: never) => unknown,
+  edges: (data: never) => unknown[],
+) {
   const parsed = JSON.parse(answer) as { data?: never; errors?: unknown };
   if (parsed.errors || !parsed.data || total(parsed.data) !== expectedTotal || edges(parsed.data).length !== 50) {
     throw new Error(`${name} did not answer the deep query as expected: ${answer.slice(0, 500)}`);
@@ -89,23 +95,47 @@ export const deepRegisterQuery: Scenario = {
     const body = JSON.stringify({ query: DEEP_REGISTER_QUERY });
     const captured = await ctx.replayable('deep', body, big.token);
     type Art30 = { activities: { totalCount: number; edges: unknown[] } };
-    check('art30', captured.answer, big.activities, (d: Art30) => d.activities.totalCount, (d: Art30) => d.activities.edges);
+    check(
+      'art30',
+      captured.answer,
+      big.activities,
+      (d: Art30) => d.activities.totalCount,
+      (d: Art30) => d.activities.edges,
+    );
 
     const api = await ctx.api();
     const postgraphile = await ctx.postgraphile();
     const pglBody = JSON.stringify({ query: POSTGRAPHILE_DEEP_QUERY });
     const pglHeaders = { 'content-type': 'application/json', 'x-tenant-id': big.tenantId };
-    const pglAnswer = await (await fetch(`${postgraphile.url}/graphql`, { method: 'POST', headers: pglHeaders, body: pglBody })).text();
+    const pglAnswer = await (
+      await fetch(`${postgraphile.url}/graphql`, { method: 'POST', headers: pglHeaders, body: pglBody })
+    ).text();
     type Pgl = { allActivities: { totalCount: number; edges: unknown[] } };
-    check('PostGraphile', pglAnswer, big.activities, (d: Pgl) => d.allActivities.totalCount, (d: Pgl) => d.allActivities.edges);
+    check(
+      'PostGraphile',
+      pglAnswer,
+      big.activities,
+      (d: Pgl) => d.allActivities.totalCount,
+      (d: Pgl) => d.allActivities.edges,
+    );
 
     const rate = 500;
     const rows = await compare(
       ctx,
       [
-        { name: 'art30', url: `${api.url}/graphql`, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` } },
+        {
+          name: 'art30',
+          url: `${api.url}/graphql`,
+          body,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` },
+        },
         { name: 'PostGraphile 5', url: `${postgraphile.url}/graphql`, body: pglBody, headers: pglHeaders },
-        { name: 'raw pg, same SQL as art30', url: captured.rawUrl, body: '{}', headers: { 'content-type': 'application/json' } },
+        {
+          name: 'raw pg, same SQL as art30',
+          url: captured.rawUrl,
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        },
       ],
       rate,
     );
@@ -113,7 +143,11 @@ export const deepRegisterQuery: Scenario = {
     const ratio = art30!.max.requestsPerSecond / pgl!.max.requestsPerSecond;
     return {
       title: 'Deep register query',
-      figures: { statements: { total: captured.total, data: captured.data }, rows, responseBytes: captured.answer.length },
+      figures: {
+        statements: { total: captured.total, data: captured.data },
+        rows,
+        responseBytes: captured.answer.length,
+      },
       markdown: `Dataset: ${data.tenants} tenants, ${data.activitiesInAll.toLocaleString('en')} activities in all; the queried tenant has
 ${big.activities.toLocaleString('en')} activities (3 purposes, 2 controllers, 3 recipients, 1 transfer, 2 retention rules
 and 3 engagements each, over 50 parties and 20 engagements); generated in ${(data.generatedInMs / 1000).toFixed(0)} s.

@@ -28,7 +28,7 @@ const pgl = postgraphile({
   schema: { pgForbidSetofFunctionsToReturnNull: true },
 });
 const serv = pgl.createServ(grafserv);
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- addTo would also answer /health with a 404
+// createHandler, not addTo: addTo would also answer /health (with a 404)
 const graphql = serv.createHandler();
 const server = createServer((req, res) =>
   graphql(req, res, () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')),

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -10,6 +10,7 @@ import { DemoModule } from '#demo';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
+import { ReadScopeMiddleware } from './read-scope.middleware.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
 export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
@@ -33,7 +34,11 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
     { provide: APP_FILTER, useClass: AppErrorFilter },
   ],
 })
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ReadScopeMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
   static forRoot(config?: AppConfig): DynamicModule {
     return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
   }

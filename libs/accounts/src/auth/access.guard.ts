@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError, roleAllows } from '#core';
-import { ACCESS_POLICY, type AccessPolicy, requestOf } from './access.decorators.js';
+import { AppError, type Principal, roleAllows } from '#core';
+import { ACCESS_POLICY, type AccessPolicy, type RequestWithPrincipal, requestOf } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 
 /**
@@ -27,8 +27,10 @@ export class AccessGuard implements CanActivate {
       throw AppError.forbidden('This operation is not available.');
     }
     if (policy.public) return true;
-    const request = requestOf(context);
-    const principal = await this.auth.authenticate(bearerToken(request.headers.authorization));
+    const request = requestOf(context) as RequestWithPrincipal & { authenticating?: Promise<Principal> };
+    // Once per HTTP request, however many root fields it asks for.
+    request.authenticating ??= this.auth.authenticate(bearerToken(request.headers.authorization));
+    const principal = await request.authenticating;
     if (!roleAllows(principal.role, policy.permission)) {
       throw AppError.forbidden(`Your role (${principal.role}) does not allow this (needs "${policy.permission}").`);
     }
