@@ -11,10 +11,10 @@ const database = await freshBenchDatabase();
 const app = await createApiApp(
   loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.ownerUrl, LOG_LEVEL: 'silent' }),
 );
-await app.listen(3991, '127.0.0.1');
+await app.listen(3996, '127.0.0.1');
 const dataset = await createRegisterDataset(app, 1000);
 const post = () =>
-  fetch('http://127.0.0.1:3991/graphql', {
+  fetch('http://127.0.0.1:3996/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${dataset.token}` },
     body: JSON.stringify({ query: DEEP_REGISTER_QUERY }),
@@ -35,7 +35,7 @@ const dt = profile.timeDeltas ?? [];
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 (profile.samples ?? []).forEach((id, i) => {
   const n = byId.get(id)!;
-  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/work\/main\//, '')}:${n.callFrame.lineNumber}`;
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(`file://${process.cwd()}/`, '')}:${n.callFrame.lineNumber}`;
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
