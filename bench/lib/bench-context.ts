@@ -16,7 +16,7 @@ export interface BenchDataset {
   generatedInMs: number;
 }
 
-const PORTS = { inProcess: 3990, api: 3991, postgraphile: 3992, rawPg: 3993 };
+const PORTS = { inProcess: 3990, api: 3991, postgraphile: 3992, rawPg: 3993, baseline: 3995 };
 
 /**
  * What scenarios share in one run, each started on first use: the database with the multi-tenant
@@ -90,15 +90,25 @@ export class BenchContext {
     })());
   }
 
+  /**
+   * Another build of art30 to compare with in the same run (same data, same machine load):
+   * BENCH_BASELINE_DIR names a checkout whose `dist` is built (e.g. the commit before a change).
+   */
+  readonly baselineDir = process.env.BENCH_BASELINE_DIR;
+  readonly baselineLabel = `art30 ${process.env.BENCH_BASELINE_LABEL ?? 'baseline'}`;
+
   /** The built API (dist/apps/api/src/main.js) in its own process, on the benchmark database. */
-  api(): Promise<ServerProcess> {
-    return this.server('api', async () => ({
-      script: 'dist/apps/api/src/main.js',
-      port: PORTS.api,
+  api(which: 'current' | 'baseline' = 'current'): Promise<ServerProcess> {
+    const baseline = which === 'baseline';
+    if (baseline && !this.baselineDir) throw new Error('BENCH_BASELINE_DIR is not set');
+    const port = baseline ? PORTS.baseline : PORTS.api;
+    return this.server(baseline ? 'api-baseline' : 'api', async () => ({
+      script: baseline ? `${this.baselineDir}/dist/apps/api/src/main.js` : 'dist/apps/api/src/main.js',
+      port,
       env: {
         NODE_ENV: 'production',
         DATABASE_URL: (await this.db()).ownerUrl,
-        PORT: String(PORTS.api),
+        PORT: String(port),
         LOG_LEVEL: 'warn',
         GRAPHQL_MAX_DEPTH: '12',
         SEED_DEMO_TENANTS: 'false',

@@ -104,6 +104,7 @@ export const deepRegisterQuery: Scenario = {
     );
 
     const api = await ctx.api();
+    const art30Headers = { 'content-type': 'application/json', authorization: `Bearer ${big.token}` };
     const postgraphile = await ctx.postgraphile();
     const pglBody = JSON.stringify({ query: POSTGRAPHILE_DEEP_QUERY });
     const pglHeaders = { 'content-type': 'application/json', 'x-tenant-id': big.tenantId };
@@ -120,15 +121,12 @@ export const deepRegisterQuery: Scenario = {
     );
 
     const rate = 500;
+    const baseline = ctx.baselineDir ? await ctx.api('baseline') : undefined;
     const rows = await compare(
       ctx,
       [
-        {
-          name: 'art30',
-          url: `${api.url}/graphql`,
-          body,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` },
-        },
+        ...(baseline ? [{ name: ctx.baselineLabel, url: `${baseline.url}/graphql`, body, headers: art30Headers }] : []),
+        { name: 'art30', url: `${api.url}/graphql`, body, headers: art30Headers },
         { name: 'PostGraphile 5', url: `${postgraphile.url}/graphql`, body: pglBody, headers: pglHeaders },
         {
           name: 'raw pg, same SQL as art30',
@@ -139,8 +137,9 @@ export const deepRegisterQuery: Scenario = {
       ],
       rate,
     );
-    const [art30, pgl] = rows;
-    const ratio = art30!.max.requestsPerSecond / pgl!.max.requestsPerSecond;
+    const art30 = rows.find((r) => r.name === 'art30')!;
+    const pgl = rows.find((r) => r.name === 'PostGraphile 5')!;
+    const ratio = art30.max.requestsPerSecond / pgl.max.requestsPerSecond;
     return {
       title: 'Deep register query',
       figures: {
@@ -160,7 +159,7 @@ per request, the ${captured.total} statements art30 sent for one such request.
 ${comparisonTable(rows, rate, ctx.seconds)}
 
 art30 / PostGraphile throughput: **${ratio.toFixed(2)}** (target ≥ 1). art30 p99 at ${rate}/s offered:
-**${ms(art30!.steady.latencyMs.p99)}** (target < 50 ms).`,
+**${ms(art30.steady.latencyMs.p99)}** (target < 50 ms).`,
     };
   },
 };
