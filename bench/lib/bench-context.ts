@@ -16,7 +16,7 @@ export interface BenchDataset {
   generatedInMs: number;
 }
 
-const PORTS = { inProcess: 3990, api: 3991, postgraphile: 3992, rawPg: 3993, baseline: 3995 };
+const PORTS = { inProcess: 3990, api: 3991, postgraphile: 3992, rawPg: 3993, baseline: 3995 /* and up */ };
 
 /**
  * What scenarios share in one run, each started on first use: the database with the multi-tenant
@@ -91,19 +91,22 @@ export class BenchContext {
   }
 
   /**
-   * Another build of art30 to compare with in the same run (same data, same machine load):
-   * BENCH_BASELINE_DIR names a checkout whose `dist` is built (e.g. the commit before a change).
+   * Other builds of art30 to compare with in the same run (same data, same machine load):
+   * BENCH_BASELINES="<checkout with a built dist>=<label>;…", e.g. the commits before a change.
    */
-  readonly baselineDir = process.env.BENCH_BASELINE_DIR;
-  readonly baselineLabel = `art30 ${process.env.BENCH_BASELINE_LABEL ?? 'baseline'}`;
+  readonly baselines = (process.env.BENCH_BASELINES ?? '')
+    .split(';')
+    .filter(Boolean)
+    .map((entry, i) => {
+      const [dir, label] = entry.split('=');
+      return { index: i, dir: dir!, label: `art30 ${label ?? dir}` };
+    });
 
   /** The built API (dist/apps/api/src/main.js) in its own process, on the benchmark database. */
-  api(which: 'current' | 'baseline' = 'current'): Promise<ServerProcess> {
-    const baseline = which === 'baseline';
-    if (baseline && !this.baselineDir) throw new Error('BENCH_BASELINE_DIR is not set');
-    const port = baseline ? PORTS.baseline : PORTS.api;
-    return this.server(baseline ? 'api-baseline' : 'api', async () => ({
-      script: baseline ? `${this.baselineDir}/dist/apps/api/src/main.js` : 'dist/apps/api/src/main.js',
+  api(baseline?: { index: number; dir: string }): Promise<ServerProcess> {
+    const port = baseline ? PORTS.baseline + baseline.index : PORTS.api;
+    return this.server(baseline ? `api-baseline-${baseline.index}` : 'api', async () => ({
+      script: baseline ? `${baseline.dir}/dist/apps/api/src/main.js` : 'dist/apps/api/src/main.js',
       port,
       env: {
         NODE_ENV: 'production',

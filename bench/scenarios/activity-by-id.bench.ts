@@ -38,16 +38,14 @@ export const activityById: Scenario = {
       throw new Error(`PostGraphile did not answer the activity: ${pglAnswer.slice(0, 300)}`);
     const rate = 1000;
     const targets: Array<{ name: string; url: string; body: string; headers: Record<string, string> }> = [
-      ...(ctx.baselineDir
-        ? [
-            {
-              name: ctx.baselineLabel,
-              url: `${(await ctx.api('baseline')).url}/graphql`,
-              body,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` },
-            },
-          ]
-        : []),
+      ...(await Promise.all(
+        ctx.baselines.map(async (b) => ({
+          name: b.label,
+          url: `${(await ctx.api(b)).url}/graphql`,
+          body,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${big.token}` },
+        })),
+      )),
       {
         name: 'art30',
         url: `${api.url}/graphql`,

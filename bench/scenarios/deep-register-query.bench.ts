@@ -121,11 +121,17 @@ export const deepRegisterQuery: Scenario = {
     );
 
     const rate = 500;
-    const baseline = ctx.baselineDir ? await ctx.api('baseline') : undefined;
     const rows = await compare(
       ctx,
       [
-        ...(baseline ? [{ name: ctx.baselineLabel, url: `${baseline.url}/graphql`, body, headers: art30Headers }] : []),
+        ...(await Promise.all(
+          ctx.baselines.map(async (b) => ({
+            name: b.label,
+            url: `${(await ctx.api(b)).url}/graphql`,
+            body,
+            headers: art30Headers,
+          })),
+        )),
         { name: 'art30', url: `${api.url}/graphql`, body, headers: art30Headers },
         { name: 'PostGraphile 5', url: `${postgraphile.url}/graphql`, body: pglBody, headers: pglHeaders },
         {
