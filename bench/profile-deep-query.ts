@@ -4,7 +4,7 @@ import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
 import { freshBenchDatabase } from './lib/bench-database.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
-import { DEEP_REGISTER_QUERY } from './deep-register-query.bench.js';
+import { DEEP_REGISTER_QUERY } from './scenarios/deep-register-query.bench.js';
 
 /** `node dist/bench/profile-deep-query.js`: CPU profile of 200 sequential deep queries (top self time). */
 const database = await freshBenchDatabase();
@@ -16,10 +16,10 @@ const app = await createApiApp(
     RATE_LIMIT_POINTS_PER_MINUTE: '0',
   }),
 );
-await app.listen(3991, '127.0.0.1');
+await app.listen(3996, '127.0.0.1');
 const dataset = await createRegisterDataset(app, 1000);
 const post = () =>
-  fetch('http://127.0.0.1:3991/graphql', {
+  fetch('http://127.0.0.1:3996/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${dataset.token}` },
     body: JSON.stringify({ query: DEEP_REGISTER_QUERY }),
@@ -40,7 +40,7 @@ const dt = profile.timeDeltas ?? [];
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 (profile.samples ?? []).forEach((id, i) => {
   const n = byId.get(id)!;
-  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/work\/main\//, '')}:${n.callFrame.lineNumber}`;
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(`file://${process.cwd()}/`, '')}:${n.callFrame.lineNumber}`;
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);

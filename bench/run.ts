@@ -1,66 +1,54 @@
-import { benchDeepRegisterQuery } from './deep-register-query.bench.js';
-import { benchFanOut } from './fan-out.bench.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { BenchContext } from './lib/bench-context.js';
 import { machine, writeSection } from './lib/report.js';
+import type { Scenario } from './lib/scenario.js';
+import { activityById } from './scenarios/activity-by-id.bench.js';
+import { coldStart } from './scenarios/cold-start.bench.js';
+import { deepRegisterQuery } from './scenarios/deep-register-query.bench.js';
+import { fanOut } from './scenarios/fan-out.bench.js';
+import { sqlStatements } from './scenarios/sql-statements.bench.js';
 
 /**
- * `npm run bench [-- name…]`: runs the benchmarks and rewrites their sections of
- * docs/benchmarks.md. Load comes from autocannon in a separate process on loopback.
+ * Every scenario of `npm run bench`, in the order they run. To add one: write
+ * bench/scenarios/<name>.bench.ts exporting a {@link Scenario}, and list it here.
  */
-const only = new Set(process.argv.slice(2));
-const wanted = (name: string) => only.size === 0 || only.has(name);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+export const SCENARIOS: Scenario[] = [sqlStatements, deepRegisterQuery, activityById, coldStart, fanOut];
 
-if (wanted('deep-register-query')) {
-  const r = await benchDeepRegisterQuery(Number(process.env.BENCH_ACTIVITIES ?? 1000), seconds);
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  await writeSection(
-    'deep-register-query',
-    `## Deep register query (issue 3)
-
-${new Date().toISOString().slice(0, 10)} · ${machine(r.postgres)} · \`npm run bench -- deep-register-query\`
-
-One tenant with ${r.activities.toLocaleString('en')} processing activities (3 purposes, 2 controllers, 3 recipients,
-1 transfer, 2 retention rules and 3 subprocessor engagements each, over 50 parties and 20 engagements). The query
-asks for a page of 50 activities with all of those nested lists and the parties and vendors behind them
-(\`bench/deep-register-query.bench.ts\`). API and database on the same 2-core machine; autocannon in a separate process.
-
-| measure | value |
-| --- | --- |
-| SQL statements per request (all / data) | ${r.statementsPerRequest.total.toFixed(1)} / ${r.statementsPerRequest.data.toFixed(1)} |
-| throughput, 8 connections, ${seconds} s | ${r.throughput.requestsPerSecond.toFixed(0)} requests/s |
-| latency at that throughput, p50 / p99 | ${ms(r.throughput.latencyMs.p50)} / ${ms(r.throughput.latencyMs.p99)} |
-| latency at a steady 100 requests/s, p50 / p99 | ${ms(r.at100rps.latencyMs.p50)} / ${ms(r.at100rps.latencyMs.p99)} |
-| errors / non-2xx | ${r.throughput.errors + r.at100rps.errors} / ${r.throughput.non2xx + r.at100rps.non2xx} |
-`,
-  );
-  console.log(JSON.stringify(r, null, 2));
+/**
+ * `npm run bench [-- name…]` runs the scenarios (all by default; `-- --list` names them) and
+ * rewrites their sections of docs/benchmarks.md. BENCH_SECONDS (default 10) sets each load phase.
+ */
+const args = process.argv.slice(2);
+if (args.includes('--list')) {
+  for (const s of SCENARIOS) console.log(`${s.name.padEnd(22)} ${s.summary}`);
+  process.exit(0);
 }
+const unknown = args.filter((a) => !SCENARIOS.some((s) => s.name === a));
+if (unknown.length) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const chosen = SCENARIOS.filter((s) => args.length === 0 || args.includes(s.name));
+const ctx = new BenchContext();
+await mkdir('.cache', { recursive: true });
+try {
+  for (const scenario of chosen) {
+    const began = performance.now();
+    console.log(`▶ ${scenario.name}`);
+    const result = await scenario.run(ctx);
+    const version = ctx.postgresVersion || (await ctx.db()).serverVersion;
+    await writeSection(
+      scenario.name,
+      `## ${result.title}
 
-if (wanted('fan-out')) {
-  const r = await benchFanOut(
-    Number(process.env.BENCH_SUBSCRIBERS ?? 10_000),
-    Number(process.env.BENCH_ENDPOINTS ?? 100),
-  );
-  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  await writeSection(
-    'fan-out',
-    `## Fan-out of one subprocessor change (issue 4)
+${new Date().toISOString().slice(0, 10)} · ${machine(version)} · \`npm run bench -- ${scenario.name}\`
 
-${new Date().toISOString().slice(0, 10)} · ${machine(r.postgres)} · \`npm run bench -- fan-out\`
-
-One announced change in a tenant with ${r.subscribers.toLocaleString('en')} confirmed email subscribers and ${r.endpoints} webhook
-endpoints (\`bench/fan-out.bench.ts\`). The worker runs as its own process (\`apps/worker\` from dist, default settings:
-batch 200, concurrency 50, 5 pooled SMTP connections); email goes over SMTP to a local sink (smtp-server), webhooks to a
-local HTTP receiver, both in the benchmark process. The clock starts when the event's transaction commits.
-
-| measure | value |
-| --- | --- |
-| deliveries | ${r.deliveries.toLocaleString('en')} (${r.subscribers.toLocaleString('en')} emails, ${r.endpoints} webhooks) |
-| commit to fan-out done (all deliveries written) | ${s(r.fanOutMs)} |
-| commit to last delivery received | ${s(r.lastDeliveryMs)} |
-| throughput | ${(r.deliveries / (r.lastDeliveryMs / 1000)).toFixed(0)} deliveries/s |
-| attempts logged | ${r.attempts.toLocaleString('en')} |
-`,
-  );
-  console.log(JSON.stringify(r, null, 2));
+${result.markdown}`,
+    );
+    await writeFile(`.cache/bench-${scenario.name}.json`, JSON.stringify(result.figures, null, 2));
+    console.log(JSON.stringify(result.figures, null, 2));
+    console.log(`✔ ${scenario.name} in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await ctx.close();
 }

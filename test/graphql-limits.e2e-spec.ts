@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { APP_DATA_SOURCE } from '#database';
-import { DEEP_REGISTER_QUERY } from '../bench/deep-register-query.bench.js';
+import { DEEP_REGISTER_QUERY } from '../bench/scenarios/deep-register-query.bench.js';
 import { codes, createTestTenant, gql, Role, startTestApp, type TestTenant } from '#testing';
 import type { DataSource } from 'typeorm';
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { APP_DATA_SOURCE, TenantDb } from '#database';
+import { TenantDb } from '#database';
+import pg from 'pg';
 import { codes, createTestTenant, gql, ownerClient, Role, startTestApp, type TestTenant } from '#testing';
-import type { DataSource } from 'typeorm';
 import { ActivitiesService } from '../libs/register/src/activities/activities.service.js';
 
 const FULL = `id name description department status role reviewDate startedOn productIds engagementIds
@@ -578,11 +578,16 @@ describe('register: processing activities', () => {
     }
   });
 
-  it('reads a deep list in a bounded number of SQL statements, whatever the number of activities', async () => {
+  it('reads a deep list in one statement per nesting level and kind, in one transaction, whatever the number of activities', async () => {
     const d = await createTestTenant(app, 'D');
     const ctl = await party(d, 'Controller D', 'CONTROLLER');
     const rec = await party(d, 'Recipient D', 'RECIPIENT');
     const joint = await party(d, 'Joint D', 'JOINT_CONTROLLER');
+    const host = await party(d, 'Host D', 'SUBPROCESSOR'); // reached only through an engagement (level 3)
+    const hosting = await sql(
+      d,
+      `INSERT INTO engagements (tenant_id, vendor_id, purpose) VALUES ($1, '${host}', 'Hosting') RETURNING id`,
+    );
     const add = async (from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const res = await create(d, {
@@ -591,33 +596,48 @@ describe('register: processing activities', () => {
           controllers: [{ partyId: ctl }],
           recipients: [{ kind: 'RK_PROCESSOR', partyId: rec }],
           jointControllerIds: [joint],
+          engagementIds: [hosting],
         });
         expect(res.errors).toBeUndefined();
       }
     };
-    const deep = `{ activities(first: 50) { edges { node {
-      controllers { party { name } } recipients { party { name } } jointControllers { name } } } } }`;
-    const statements = async (expected: number) => {
-      const counted = await countStatements(app, async () => {
-        const res = await gql<{ activities: { edges: Array<{ node: { controllers: Array<{ party: unknown }> } }> } }>(
-          app,
-          deep,
-          {},
-          d.ownerToken,
-        );
+    const deep = `{ activities(first: 50) { totalCount edges { node {
+      controllers { party { name } } recipients { party { name } } jointControllers { name }
+      engagements { purpose vendor { name } } } } } }`;
+    type Deep = {
+      activities: {
+        totalCount: number;
+        edges: Array<{
+          node: { controllers: Array<{ party: unknown }>; engagements: Array<{ vendor: { name: string } }> };
+        }>;
+      };
+    };
+    const statements = async (expected: number) =>
+      countStatements(async () => {
+        const res = await gql<Deep>(app, deep, {}, d.ownerToken);
         expect(res.errors).toBeUndefined();
+        expect(res.data!.activities.totalCount).toBe(expected);
         expect(res.data!.activities.edges).toHaveLength(expected);
         expect(res.data!.activities.edges.every((e) => e.node.controllers[0]!.party)).toBe(true);
+        expect(res.data!.activities.edges.every((e) => e.node.engagements[0]!.vendor.name === 'Host D')).toBe(true);
       });
-      return counted;
-    };
     await add(0, 20);
     const twenty = await statements(20);
     await add(20, 40);
     const forty = await statements(40);
-    expect(twenty.length).toBeLessThanOrEqual(8);
-    // One page, one count, one batch for every party of every activity (the rest is sign-in).
-    expect(twenty.filter((s) => /\b(activities|parties)\b/.test(s))).toHaveLength(3);
+    // The bound: one statement per nesting level and kind of object (activities with their total;
+    // parties and engagements; the engagements' vendors), one to authenticate, and the request's
+    // one read transaction around them (open with the tenant, commit).
+    const kinds = twenty.map((s) =>
+      TRANSACTION_CONTROL.test(s) ? 'transaction' : /\bsessions\b/.test(s) ? 'auth' : /\bFROM (\w+)/.exec(s)?.[1],
+    );
+    expect(kinds[0]).toBe('transaction'); // START TRANSACTION READ ONLY with the tenant, one round trip
+    expect(kinds[1]).toBe('auth');
+    expect(kinds[2]).toBe('activities'); // the page with its total
+    expect(kinds.slice(3, 5).sort()).toEqual(['engagements', 'parties']); // level 2, one batch per kind
+    expect(kinds.slice(5)).toEqual(['parties', 'transaction']); // level 3 (vendors), COMMIT
+    expect(twenty.filter((s) => /\bactivities\b/.test(s))).toHaveLength(1);
+    expect(twenty.length).toBeLessThanOrEqual(7);
     expect(forty).toEqual(twenty);
   });
 });
@@ -625,19 +645,18 @@ describe('register: processing activities', () => {
 const TRANSACTION_CONTROL = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config\()/i;
 
 /**
- * The SQL statements (transaction control aside) `work` sends through the app's pool, by
- * wrapping QueryRunner.query of the app's DataSource. Returns them as normalised SQL.
+ * Every SQL statement (transaction control included) sent through the pg driver while `work`
+ * runs, normalised. The API runs in this process, so these are all of the request's statements.
  */
-async function countStatements(app: INestApplication, work: () => Promise<void>): Promise<string[]> {
-  const dataSource = app.get<DataSource>(APP_DATA_SOURCE);
-  const proto = Object.getPrototypeOf(dataSource.createQueryRunner()) as {
-    query: (sql: string, ...rest: unknown[]) => Promise<unknown>;
-  };
+async function countStatements(work: () => Promise<void>): Promise<string[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   const seen: string[] = [];
-  proto.query = function (this: unknown, sql: string, ...rest: unknown[]) {
-    if (!TRANSACTION_CONTROL.test(sql)) seen.push(sql.replace(/\s+/g, ' ').trim());
-    return original.call(this, sql, ...rest);
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+    seen.push(text.replace(/\s+/g, ' ').trim());
+    return original.apply(this, args);
   };
   try {
     await work();

@@ -78,8 +78,25 @@ describe('sign-in and tokens', () => {
     );
     const { secret, apiKey } = created.data!.createApiKey;
     expect(secret).toMatch(/^a30k\./);
-    expect((await gql<{ viewer: { kind: string } }>(app, VIEWER, {}, secret)).data?.viewer.kind).toBe('API_KEY');
-    const listed = await gql(app, `{ apiKeys { id name role revokedAt } }`, {}, tenant.ownerToken);
+    const before = new Date();
+    // Two root fields: one authentication, and its use recorded (a write in its own transaction
+    // while the request's read transaction is open).
+    const used = await gql<{ viewer: { kind: string }; tenant: { slug: string } }>(
+      app,
+      `{ viewer { kind } tenant { slug } }`,
+      {},
+      secret,
+    );
+    expect(used.errors).toBeUndefined();
+    expect(used.data?.viewer.kind).toBe('API_KEY');
+    const listed = await gql<{ apiKeys: Array<{ id: string; lastUsedAt: string | null }> }>(
+      app,
+      `{ apiKeys { id name role revokedAt lastUsedAt } }`,
+      {},
+      tenant.ownerToken,
+    );
+    const usedAt = listed.data!.apiKeys.find((k) => k.id === apiKey.id)!.lastUsedAt;
+    expect(new Date(usedAt!).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(JSON.stringify(listed)).not.toContain(secret.split('.')[2]);
     await gql(app, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id }, tenant.ownerToken);
     const after = await gql(app, VIEWER, {}, secret);

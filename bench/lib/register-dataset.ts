@@ -12,6 +12,8 @@ export interface RegisterDataset {
   tenantId: string;
   token: string;
   activities: number;
+  /** A sample of the tenant's activity ids (for reads by id). */
+  activityIds: string[];
 }
 
 /**
@@ -75,7 +77,7 @@ export async function createRegisterDataset(app: INestApplication, activities: n
     { actor: 'benchmark' },
   );
   const session = await db.run(tenant.id, (tx) => app.get(AuthService).startSession(tx, owner));
-  return { tenantId: tenant.id, token: session.token, activities };
+  return { tenantId: tenant.id, token: session.token, activities, activityIds: rows.slice(0, 100).map((a) => a.id) };
 }
 
 function activityRow(stamp: object, i: number, parties: Party[], engagements: Engagement[]): Activity {

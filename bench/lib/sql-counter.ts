@@ -2,31 +2,48 @@ import pg from 'pg';
 
 const BOOKKEEPING = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i;
 
+export interface CapturedStatement {
+  text: string;
+  values?: unknown[];
+}
+
 /**
- * Counts the statements every pg client of this process sends (the API runs in-process in the
- * benchmark): all of them, and the data statements (without transaction and tenant bookkeeping).
+ * Records the statements every pg client of this process sends (the in-process API instance of the
+ * benchmark): counts all of them and the data statements (without transaction and tenant
+ * bookkeeping), and keeps each connection's sequence so a raw `pg` client can replay the same SQL.
  */
 export class SqlCounter {
   total = 0;
   data = 0;
+  readonly statements: CapturedStatement[] = [];
+  private readonly byClient = new Map<pg.Client, CapturedStatement[]>();
   private readonly original = pg.Client.prototype.query;
 
   start(): void {
-    const count = (text: string) => {
+    const record = (client: pg.Client, text: string, values: unknown) => {
       this.total++;
       if (!BOOKKEEPING.test(text)) this.data++;
+      const statement = { text, values: Array.isArray(values) ? values : undefined };
+      this.statements.push(statement);
+      if (!this.byClient.has(client)) this.byClient.set(client, []);
+      this.byClient.get(client)!.push(statement);
     };
     const original = this.original;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const first = args[0];
-      count(typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? ''));
+      const [first, second] = args;
+      const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown }) : {};
+      record(
+        this,
+        typeof first === 'string' ? first : (config.text ?? ''),
+        Array.isArray(second) ? second : config.values,
+      );
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
   }
 
-  reset(): void {
-    this.total = 0;
-    this.data = 0;
+  /** Each connection's statements in order, one connection after the other (replayable on one). */
+  perConnection(): CapturedStatement[] {
+    return [...this.byClient.values()].flat();
   }
 
   stop(): void {

@@ -39,3 +39,15 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   if (!principal) throw AppError.unauthenticated();
   return principal;
 });
+
+/**
+ * The verified caller, for field resolvers written without parameter decorators: NestJS calls
+ * those directly as GraphQL resolvers `(parent, args, context)` (its fast field-resolver path, no
+ * per-call execution context or pipes), which matters for fields resolved hundreds of times per
+ * request. The root field's guard has set the principal on the request; fails loudly if not.
+ */
+export function principalIn(context: unknown): Principal {
+  const principal = (context as { req?: RequestWithPrincipal } | undefined)?.req?.principal;
+  if (!principal) throw AppError.unauthenticated();
+  return principal;
+}

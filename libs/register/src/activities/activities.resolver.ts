@@ -1,5 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Requires } from '#accounts';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, principalIn, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
 import { ChangeNoteArgs } from '../common/change-note.args.js';
@@ -96,12 +96,12 @@ export class ActivitiesResolver {
   @Requires(Permission.Read)
   @ResolveField(() => [PartyModel], { description: 'Art. 30(1)(a): the joint controllers.' })
   async jointControllers(
-    // Not the class: the global input pipe would validate a parent typed as one.
-    @Parent() activity: Pick<ActivityModel, 'jointControllerIds' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    // No parameter decorators: NestJS calls it as a plain GraphQL resolver (its fast path).
+    activity: Pick<ActivityModel, 'jointControllerIds' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<PartyModel[]> {
-    const loader = partyLoader(context, principal, this.parties, activity.readAt);
+    const loader = partyLoader(context, principalIn(context), this.parties, activity.readAt);
     const parties = await loader.loadMany(activity.jointControllerIds);
     return parties.filter((p): p is PartyModel => p !== null && !(p instanceof Error));
   }

@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Requires } from '#accounts';
-import { Permission, type Principal } from '#core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { principalIn, Requires } from '#accounts';
+import { Permission } from '#core';
 import { PartyModel } from '../parties/party.model.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -8,8 +8,8 @@ import { ActivityControllerModel, ActivityRecipientModel, ActivityTransferModel 
 
 // The `party` of an activity's controllers, recipients and transfers: through the per-request
 // party loader (one statement per batch whatever the number of activities), as of the instant
-// the activity was read at. Parents are typed structurally (Pick<…>), not as the model class,
-// which the global input pipe would try to validate.
+// the activity was read at. Resolved hundreds of times per page, so written without parameter
+// decorators: NestJS then calls them as plain GraphQL resolvers (parent, args, context).
 
 @Resolver(() => ActivityControllerModel)
 export class ActivityControllerResolver {
@@ -18,11 +18,11 @@ export class ActivityControllerResolver {
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { nullable: true })
   party(
-    @Parent() link: Pick<ActivityControllerModel, 'partyId' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    link: Pick<ActivityControllerModel, 'partyId' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<PartyModel | null> {
-    return partyLoader(context, principal, this.parties, link.readAt).load(link.partyId);
+    return partyLoader(context, principalIn(context), this.parties, link.readAt).load(link.partyId);
   }
 }
 
@@ -33,12 +33,12 @@ export class ActivityRecipientResolver {
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { nullable: true })
   async party(
-    @Parent() recipient: Pick<ActivityRecipientModel, 'partyId' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    recipient: Pick<ActivityRecipientModel, 'partyId' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<PartyModel | null> {
     if (!recipient.partyId) return null;
-    return partyLoader(context, principal, this.parties, recipient.readAt).load(recipient.partyId);
+    return partyLoader(context, principalIn(context), this.parties, recipient.readAt).load(recipient.partyId);
   }
 }
 
@@ -49,11 +49,11 @@ export class ActivityTransferResolver {
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { nullable: true })
   async party(
-    @Parent() transfer: Pick<ActivityTransferModel, 'partyId' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    transfer: Pick<ActivityTransferModel, 'partyId' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<PartyModel | null> {
     if (!transfer.partyId) return null;
-    return partyLoader(context, principal, this.parties, transfer.readAt).load(transfer.partyId);
+    return partyLoader(context, principalIn(context), this.parties, transfer.readAt).load(transfer.partyId);
   }
 }

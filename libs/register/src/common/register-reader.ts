@@ -54,28 +54,30 @@ export class RegisterReader<T extends ObjectLiteral & { id: string }> {
       const cursor = decodeCursor(query.after);
       keyset.push({ sql: `(${sort}, r.id) > (?, ?::uuid)`, params: [cursor.sortKey, cursor.id] });
     }
+    // The page and the total in one statement: the count (one row) joined to the page, so an
+    // empty page still answers its total.
     const params: unknown[] = [];
+    const countFrom = registerSource(this.table, asOf, params);
+    const countWhere = whereClause(query.conditions, params);
     const from = registerSource(this.table, asOf, params);
     const where = whereClause([...query.conditions, ...keyset], params);
-    const rows: Array<Record<string, unknown>> = await tx.em.query(
-      `SELECT r.*, ${sort} AS sort_key FROM ${from} r ${where} ORDER BY ${sort}, r.id LIMIT ${first + 1}`,
+    const joined: Array<Record<string, unknown>> = await tx.em.query(
+      `SELECT p.*, c.total AS page_total
+         FROM (SELECT count(*)::int AS total FROM ${countFrom} r ${countWhere}) c
+         LEFT JOIN LATERAL (SELECT r.*, ${sort} AS sort_key FROM ${from} r ${where}
+                             ORDER BY ${sort}, r.id LIMIT ${first + 1}) p ON true
+        ORDER BY p.sort_key, p.id`,
       params,
     );
-    const countParams: unknown[] = [];
-    const countFrom = registerSource(this.table, asOf, countParams);
-    const countWhere = whereClause(query.conditions, countParams);
-    const [counted] = (await tx.em.query(
-      `SELECT count(*)::int AS count FROM ${countFrom} r ${countWhere}`,
-      countParams,
-    )) as Array<{
-      count: number;
-    }>;
+    const total = Number(joined[0]?.page_total ?? 0);
+    const rows = joined.filter((row) => row.id !== null);
+    for (const row of rows) delete row.page_total;
     const nodes = mapRows(tx.em, this.target, rows.slice(0, first));
     const edges = nodes.map((node, i) => ({ cursor: encodeCursor(String(rows[i]!.sort_key), node.id), node }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: counted?.count ?? 0,
+      totalCount: total,
     };
   }
 }

@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Requires } from '#accounts';
-import { Permission, type Principal } from '#core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { principalIn, Requires } from '#accounts';
+import { Permission } from '#core';
 import { ActivityModel } from '../activities/activity.model.js';
 import { ProductModel } from '../products/product.model.js';
 import { loadProducts } from '../products/products.resolver.js';
@@ -9,7 +9,10 @@ import { EngagementModel } from './engagement.model.js';
 import { engagementLoader } from './engagements.resolver.js';
 import { EngagementsService } from './engagements.service.js';
 
-/** An activity's products and engagements, batched, as of the instant the activity was read at. */
+/**
+ * An activity's products and engagements, batched, as of the instant the activity was read at.
+ * No parameter decorators: NestJS calls these as plain GraphQL resolvers (its fast path).
+ */
 @Resolver(() => ActivityModel)
 export class ActivityLinksResolver {
   constructor(
@@ -20,24 +23,26 @@ export class ActivityLinksResolver {
   @Requires(Permission.Read)
   @ResolveField(() => [ProductModel], { description: 'The products this activity concerns.' })
   products(
-    // Not the class: the global input pipe would validate a parent typed as one.
-    @Parent() activity: Pick<ActivityModel, 'productIds' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    activity: Pick<ActivityModel, 'productIds' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<ProductModel[]> {
-    return loadProducts(context, principal, this.productsService, activity.productIds, activity.readAt);
+    return loadProducts(context, principalIn(context), this.productsService, activity.productIds, activity.readAt);
   }
 
   @Requires(Permission.Read)
   @ResolveField(() => [EngagementModel], { description: 'The subprocessor engagements this activity relies on.' })
   async engagements(
-    @Parent() activity: Pick<ActivityModel, 'engagementIds' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    activity: Pick<ActivityModel, 'engagementIds' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<EngagementModel[]> {
-    const found = await engagementLoader(context, principal, this.engagementsService, activity.readAt).loadMany(
-      activity.engagementIds,
-    );
+    const found = await engagementLoader(
+      context,
+      principalIn(context),
+      this.engagementsService,
+      activity.readAt,
+    ).loadMany(activity.engagementIds);
     return found.filter((e): e is EngagementModel => e !== null && !(e instanceof Error));
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Requires } from '#accounts';
+import { CurrentPrincipal, principalIn, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
 import { byKey, requestLoader } from '../common/loaders.js';
@@ -50,24 +50,24 @@ export class EngagementsResolver {
 
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { description: 'The vendor engaged.' })
+  // No parameter decorators on the nested fields: NestJS calls them as plain GraphQL resolvers.
   async vendor(
-    // Not the class: the global input pipe would validate a parent typed as one.
-    @Parent() engagement: Pick<EngagementModel, 'vendorId' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    engagement: Pick<EngagementModel, 'vendorId' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<PartyModel | null> {
-    return partyLoader(context, principal, this.parties, engagement.readAt).load(engagement.vendorId);
+    return partyLoader(context, principalIn(context), this.parties, engagement.readAt).load(engagement.vendorId);
   }
 
   @Requires(Permission.Read)
   @ResolveField(() => EngagementModel, { nullable: true, description: 'The engagement this one sits under.' })
   async parent(
-    @Parent() engagement: Pick<EngagementModel, 'parentEngagementId' | 'readAt'>,
-    @Context() context: object,
-    @CurrentPrincipal() principal: Principal,
+    engagement: Pick<EngagementModel, 'parentEngagementId' | 'readAt'>,
+    _args: unknown,
+    context: object,
   ): Promise<EngagementModel | null> {
     if (!engagement.parentEngagementId) return null;
-    return engagementLoader(context, principal, this.engagements, engagement.readAt).load(
+    return engagementLoader(context, principalIn(context), this.engagements, engagement.readAt).load(
       engagement.parentEngagementId,
     );
   }

@@ -4,11 +4,11 @@ import { TenantsService } from '#accounts';
 import { loadConfig } from '#core';
 import { TenantDb } from '#database';
 import { SecretBox } from '#notifications';
-import { createApiApp } from '../apps/api/src/create-api-app.js';
-import { addSubscribers, enqueueTestEvent } from '../libs/testing/src/notification-factories.js';
-import { startSmtpSink, waitUntil } from '../libs/testing/src/smtp-sink.js';
-import { startWebhookReceiver } from '../libs/testing/src/webhook-receiver.js';
-import { freshBenchDatabase } from './lib/bench-database.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { addSubscribers, enqueueTestEvent } from '../../libs/testing/src/notification-factories.js';
+import { startSmtpSink, waitUntil } from '../../libs/testing/src/smtp-sink.js';
+import { startWebhookReceiver } from '../../libs/testing/src/webhook-receiver.js';
+import { freshBenchDatabase } from '../lib/bench-database.js';
 
 export interface FanOutResult {
   subscribers: number;

@@ -1,0 +1,127 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestTenant, ownerClient, startTestApp, type TestTenant } from '#testing';
+import { TenantDb, type TenantTx } from './tenant-db.js';
+
+/** What a statement of a unit of work sees: its connection, its transaction's start, its tenant. */
+const WHERE_AM_I = `SELECT pg_backend_pid() AS pid, now()::text AS began, current_setting('app.tenant_id') AS tenant,
+  current_setting('transaction_read_only') AS read_only`;
+type Here = { pid: number; began: string; tenant: string; read_only: string };
+const here = async (tx: TenantTx) => ((await tx.em.query(WHERE_AM_I)) as Here[])[0]!;
+
+/**
+ * The request read scope of TenantDb: plain reads of one request share one read-only
+ * transaction of one tenant; anything else gets its own, as outside a scope.
+ */
+describe('TenantDb request scope (real PostgreSQL)', () => {
+  let app: INestApplication;
+  let db: TenantDb;
+  let a: TestTenant;
+  let b: TestTenant;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    db = app.get(TenantDb);
+    a = await createTestTenant(app, 'A');
+    b = await createTestTenant(app, 'B');
+  });
+  afterAll(() => app.close());
+
+  const read = (tenantId: string) => db.run(tenantId, here, { readOnly: true });
+
+  it('runs the plain reads of a scope in one read-only transaction of its tenant, committed at the end', async () => {
+    const { result, scope } = db.scope(async () => {
+      const [first, second] = await Promise.all([read(a.id), read(a.id)]);
+      const third = await read(a.id);
+      return [first, second, third];
+    });
+    const [first, second, third] = await result;
+    await scope.end();
+    expect(first).toEqual({ ...first, tenant: a.id, read_only: 'on' });
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    // After the end, and outside any scope, each read is its own transaction.
+    const again = db.scope(() => read(a.id));
+    const later = await again.result;
+    await again.scope.end();
+    expect(later.began).not.toBe(first.began);
+    const [x, y] = [await read(a.id), await read(a.id)];
+    expect(x.began).not.toBe(y.began);
+    expect(x.read_only).toBe('on');
+  });
+
+  it('gives another tenant its own transaction, never the first tenant’s (handing the idle one back first)', async () => {
+    const { result, scope } = db.scope(async () => ({
+      a: await read(a.id),
+      b: await read(b.id),
+      a2: await read(a.id),
+    }));
+    const seen = await result;
+    await scope.end();
+    expect(seen.a.tenant).toBe(a.id);
+    expect(seen.b.tenant).toBe(b.id);
+    expect(seen.b.began).not.toBe(seen.a.began);
+    expect(seen.a2.tenant).toBe(a.id);
+    expect(seen.a2.began).not.toBe(seen.b.began);
+  });
+
+  it('refuses writes in the shared transaction and starts afresh after a failed statement', async () => {
+    const { result, scope } = db.scope(async () => {
+      const before = await read(a.id);
+      const write = db.run(
+        a.id,
+        (tx) => tx.em.query(`UPDATE tenants SET name = 'changed by a read' WHERE id = $1`, [a.id]),
+        { readOnly: true },
+      );
+      await expect(write).rejects.toThrow(/read-only transaction/);
+      return { before, after: await read(a.id) };
+    });
+    const { before, after } = await result;
+    await scope.end();
+    expect(after.tenant).toBe(a.id);
+    expect(after.began).not.toBe(before.began);
+    const owner = await ownerClient();
+    const name = (await owner.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1', [a.id])).rows[0]!;
+    await owner.end();
+    expect(name.name).not.toBe('changed by a read');
+  });
+
+  it('hands the read connection back before a write, and reads what the write committed', async () => {
+    const { result, scope } = db.scope(async () => {
+      const before = await read(a.id);
+      await db.run(a.id, (tx) => tx.em.query(`UPDATE tenants SET name = 'Renamed A' WHERE id = $1`, [a.id]), {
+        actor: 'test',
+      });
+      const after = await db.run(
+        a.id,
+        async (tx) => ({
+          ...(await here(tx)),
+          name: ((await tx.em.query('SELECT name FROM tenants WHERE id = $1', [a.id])) as Array<{ name: string }>)[0]!
+            .name,
+        }),
+        { readOnly: true },
+      );
+      return { before, after };
+    });
+    const { before, after } = await result;
+    await scope.end();
+    expect(after.name).toBe('Renamed A');
+    expect(after.began).not.toBe(before.began);
+  });
+
+  it('never inlines a tenant that is not a UUID (it goes through a bound parameter instead)', async () => {
+    const odd = "x', true); SELECT set_config('app.tenant_id', 'y";
+    const { result, scope } = db.scope(() => read(odd));
+    const seen = await result;
+    await scope.end();
+    expect(seen.tenant).toBe(odd);
+  });
+
+  it('leaves no connection idle in a transaction once scopes end', async () => {
+    const owner = await ownerClient();
+    const rows = await owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    await owner.end();
+    expect(rows.rows[0]!.n).toBe(0);
+  });
+});
