@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+import { APP_CONFIG, type AppConfig } from '#core';
+import { signLink, SubscribersService } from '#notifications';
 import {
   codes,
   createTestTenant,
@@ -19,9 +24,11 @@ import {
   Role,
   startTestApp,
   type TestTenant,
+  recordSecret,
   type ValueSource,
   withValueAt,
 } from '#testing';
+import { linkIn, waitForMails } from './support/captured-mail.js';
 
 /**
  * The tenant-isolation matrix, walked from the schema the app serves: every operation and every
@@ -45,7 +52,12 @@ type Kind =
   | 'activityPurpose'
   | 'activityRecipient'
   | 'activityRetention'
-  | 'activityTransfer';
+  | 'activityTransfer'
+  | 'change'
+  | 'subscriber'
+  | 'webhookEndpoint'
+  | 'objection'
+  | 'event';
 
 interface IdKind {
   kind: Kind;
@@ -59,6 +71,8 @@ interface IdKind {
   with?: Record<string, unknown>;
   /** Why no control call with A's own object can succeed here. */
   noControl?: string;
+  /** Values the position needs elsewhere in the arguments, by dotted path (e.g. a customer key's role). */
+  set?: Record<string, unknown>;
 }
 
 const lookup = (kind: Kind, extra: Partial<IdKind> = {}): IdKind => ({ kind, mode: 'lookup', ...extra });
@@ -118,6 +132,31 @@ const ID_KINDS: Record<string, IdKind> = {
   'ActivityRecipientInput.id': element('activityRecipient'),
   'ActivityRetentionRuleInput.id': element('activityRetention'),
   'ActivityTransferInput.id': element('activityTransfer'),
+  // Notifications (issue 4).
+  'Query.subprocessorChange.id': lookup('change'),
+  'Query.subprocessorChanges.engagementId': filter('engagement'),
+  'Query.subscriber.id': lookup('subscriber'),
+  'Query.deliveries.changeId': filter('change'),
+  'Query.deliveries.eventId': filter('event'),
+  'Mutation.withdrawSubprocessorChange.id': lookup('change'),
+  'Mutation.removeSubscriber.id': lookup('subscriber'),
+  'Mutation.updateWebhookEndpoint.id': lookup('webhookEndpoint'),
+  'Mutation.deleteWebhookEndpoint.id': lookup('webhookEndpoint'),
+  'Mutation.enableWebhookEndpoint.id': lookup('webhookEndpoint'),
+  'Mutation.rotateWebhookSecret.id': lookup('webhookEndpoint'),
+  'AnnounceSubprocessorRemovalInput.engagementId': lookup('engagement'),
+  'AnnounceSubprocessorReplacementInput.replacedEngagementId': lookup('engagement'),
+  'DecideSubprocessorChangeInput.changeId': lookup('change'),
+  'DecideSubprocessorChangeInput.partyId': ref('party'),
+  'ObjectToChangeInput.changeId': lookup('change'),
+  'ObjectToChangeInput.partyId': ref('party'),
+  'ReviewObjectionInput.id': lookup('objection'),
+  'AddSubscriberInput.productIds': ref('product'),
+  'SubscribeInput.productIds': ref('product'),
+  'CreateWebhookEndpointInput.productIds': ref('product'),
+  'UpdateWebhookEndpointInput.productIds': ref('product'),
+  // Only a customer key names a party; any other role with one is refused before the lookup.
+  'CreateApiKeyInput.partyId': { kind: 'party', mode: 'reference', set: { 'input.role': 'CUSTOMER' } },
   'ActivityTransferInput.recipientId': element(
     'activityRecipient',
     'it must name a recipient of the same input, which a probe of one field cannot build',
@@ -128,7 +167,9 @@ const ID_KINDS: Record<string, IdKind> = {
 const NESTED_ID_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {};
 
 /** Mutations any signed-in member may run (their own session), and the public ones. */
-const SELF_SERVICE = new Set(['signOut', 'signIn', 'acceptInvitation']);
+const SELF_SERVICE = new Set(['signOut', 'signIn', 'acceptInvitation', 'subscribe']);
+/** Public mutations: no session needed, so an expired one changes nothing about them. */
+const PUBLIC_MUTATIONS = ['signIn', 'acceptInvitation', 'subscribe'];
 
 /**
  * Every HTTP route of the running app (GraphQL aside, walked above) and how it is probed. A route
@@ -148,22 +189,135 @@ const HTTP_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as object).sort()).toEqual(['database', 'status']);
   },
+  // The public pages (no login): B's slug shows B, never A, not even for A's product id.
+  'GET /t/:slug/subprocessors': (ctx) => publicPageProbe(ctx, 'subprocessors'),
+  'GET /t/:slug/subprocessors.json': (ctx) => publicPageProbe(ctx, 'subprocessors.json'),
+  'GET /t/:slug/subprocessors.atom': (ctx) => publicPageProbe(ctx, 'subprocessors.atom'),
+  'POST /t/:slug/subscribe': async (ctx) => {
+    const form = () => ({ email: `matrix-${randomUUID().slice(0, 8)}@example.org`, product: ctx.own.ids.product });
+    const res = await unchangedBoth(ctx, () => post(ctx, ctx.b.slug, 'subscribe').send(form()));
+    expect(res.status).toBe(400);
+    expect((await post(ctx, UNKNOWN_SLUG, 'subscribe').send(form())).status).toBe(404);
+    expect((await post(ctx, ctx.own.slug, 'subscribe').send(form())).status).toBe(200);
+  },
+  // A's signed and emailed tokens on B's slug: an invalid link, showing and changing nothing.
+  'GET /t/:slug/confirm': (ctx) =>
+    linkPageProbe(ctx, 'confirm', ctx.own.links!.confirm, ctx.own.links!.subscriberEmail),
+  'GET /t/:slug/unsubscribe': (ctx) => linkPageProbe(ctx, 'unsubscribe', ctx.own.links!.unsubscribe, ctx.own.marker),
+  'GET /t/:slug/object': (ctx) => linkPageProbe(ctx, 'object', ctx.own.links!.object, ctx.own.marker),
+  'POST /t/:slug/confirm': (ctx) => linkPostProbe(ctx, 'confirm', ctx.own.links!.confirm, {}),
+  'POST /t/:slug/unsubscribe': async (ctx) => {
+    // The page's button and RFC 8058 one-click from a mail provider.
+    await linkPostProbe(ctx, 'unsubscribe', ctx.own.links!.unsubscribe, { 'List-Unsubscribe': 'One-Click' }, false);
+    await linkPostProbe(ctx, 'unsubscribe', ctx.own.links!.unsubscribe, {});
+  },
+  'POST /t/:slug/object': (ctx) =>
+    linkPostProbe(ctx, 'object', ctx.own.links!.object, { reason: 'Matrix probe objection', name: 'Probe' }),
 };
+
+const UNKNOWN_SLUG = 'no-such-organisation-matrix';
+
+function get(ctx: Ctx, slug: string, path: string) {
+  return request(ctx.app.getHttpServer()).get(`/t/${slug}/${path}`);
+}
+
+function post(ctx: Ctx, slug: string, path: string) {
+  return request(ctx.app.getHttpServer()).post(`/t/${slug}/${path}`).type('form');
+}
+
+function mentions(text: string, marker: string): boolean {
+  return text.toLowerCase().includes(marker.toLowerCase());
+}
+
+/** Runs `action` and checks neither tenant's rows changed. */
+async function unchangedBoth<T>(ctx: Ctx, action: () => PromiseLike<T>): Promise<T> {
+  const before = [await snapshot(ctx.own.tenantId), await snapshot(ctx.b.tenantId)];
+  const result = await action();
+  expect([await snapshot(ctx.own.tenantId), await snapshot(ctx.b.tenantId)]).toEqual(before);
+  return result;
+}
+
+async function publicPageProbe(ctx: Ctx, path: string): Promise<void> {
+  // The control: A's own page names A's subprocessors (so a leak of them would show).
+  const own = await get(ctx, ctx.own.slug, path);
+  expect(own.status).toBe(200);
+  expect(mentions(own.text, ctx.own.marker)).toBe(true);
+  for (const query of ['', `?product=${ctx.own.ids.product}`]) {
+    const res = await get(ctx, ctx.b.slug, `${path}${query}`);
+    expect([200, 400, 404]).toContain(res.status);
+    expect(mentions(res.text, ctx.own.marker)).toBe(false);
+    expect(res.text).not.toContain(ctx.own.ids.product);
+  }
+  expect((await get(ctx, UNKNOWN_SLUG, path)).status).toBe(404);
+}
+
+async function linkPageProbe(ctx: Ctx, path: string, token: string, shown: string): Promise<void> {
+  const query = `${path}?token=${encodeURIComponent(token)}`;
+  const res = await unchangedBoth(ctx, () => get(ctx, ctx.b.slug, query));
+  expect([400, 404]).toContain(res.status);
+  expect(mentions(res.text, shown)).toBe(false);
+  expect(mentions(res.text, ctx.own.marker)).toBe(false);
+  expect((await get(ctx, UNKNOWN_SLUG, query)).status).toBe(404);
+  // The control: the same token on A's own slug opens the page.
+  const own = await get(ctx, ctx.own.slug, query);
+  expect(own.status).toBe(200);
+  expect(mentions(own.text, shown)).toBe(true);
+}
+
+async function linkPostProbe(
+  ctx: Ctx,
+  path: string,
+  token: string,
+  form: Record<string, string>,
+  control = true,
+): Promise<void> {
+  const query = `${path}?token=${encodeURIComponent(token)}`;
+  const res = await unchangedBoth(ctx, () => post(ctx, ctx.b.slug, query).send(form));
+  expect([400, 404]).toContain(res.status);
+  expect(mentions(res.text, ctx.own.marker)).toBe(false);
+  expect((await post(ctx, UNKNOWN_SLUG, query).send(form)).status).toBe(404);
+  if (!control) return;
+  // The control: on A's own slug the token does its work (and A's rows change).
+  const before = await snapshot(ctx.own.tenantId);
+  expect((await post(ctx, ctx.own.slug, query).send(form)).status).toBe(200);
+  expect(await snapshot(ctx.own.tenantId)).not.toEqual(before);
+}
 
 interface Objects {
   marker: string;
+  tenantId: string;
+  slug: string;
   ids: Record<Kind, string>;
   /** A second set, for control calls (a parent must not be the engagement itself). */
   second: Record<Kind, string>;
   /** Fresh objects for controls that delete or revoke. */
   spare: () => Promise<Record<Kind, string>>;
   tokens: { owner: string };
+  /** Signed and emailed tokens of A's own subscriber (for the public link routes). */
+  links?: Links;
+}
+
+interface Links {
+  subscriberEmail: string;
+  confirm: string;
+  unsubscribe: string;
+  object: string;
 }
 
 interface Ctx {
   app: INestApplication;
   a: TestTenant;
+  /** A's own objects, for the tokens and ids a probe carries over to B. */
+  own: Objects;
   b: Objects;
+}
+
+/** A's objects for one probe, in the state its control call needs. */
+interface Setup {
+  ids: Record<Kind, string>;
+  /** The control's own object, by position key, where the second set is in the wrong state. */
+  own?: Record<string, string>;
+  set?: Record<string, unknown>;
 }
 
 describe('tenant-isolation matrix (schema-walked)', () => {
@@ -173,16 +327,24 @@ describe('tenant-isolation matrix (schema-walked)', () => {
   let b: TestTenant;
   let aObjects: Objects;
   let bObjects: Objects;
+  let SETUPS: Record<string, (objects: Objects) => Promise<Setup>>;
+  let mailDir: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    mailDir = await mkdtemp(join(tmpdir(), 'art30-matrix-mail-'));
+    // Webhook endpoints need a URL the SSRF guard lets through: loopback, allowed as in development.
+    app = await startTestApp({ MAIL_CAPTURE_DIR: mailDir, WEBHOOKS_ALLOW_LOOPBACK: 'true' });
     schema = app.get(GraphQLSchemaHost).schema;
     a = await createTestTenant(app, 'Matrix A');
     b = await createTestTenant(app, 'Matrix B');
-    aObjects = await objectsOf(app, a, 'ALPHA');
+    aObjects = await objectsOf(app, a, `ASECRET${randomUUID().slice(0, 8)}`);
     bObjects = await objectsOf(app, b, `BSECRET${randomUUID().slice(0, 8)}`);
+    SETUPS = setupsFor(app, a);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await rm(mailDir, { recursive: true, force: true });
+  });
 
   const operations = () => operationsOf(schema);
   const positions = () => operations().flatMap(idPositions);
@@ -211,7 +373,7 @@ describe('tenant-isolation matrix (schema-walked)', () => {
       if (problem) failures.push(`${position.operation.name} ${position.key}: ${problem}`);
     }
     for (const [key, run] of Object.entries(NESTED_ID_PROBES)) {
-      await run({ app, a, b: bObjects }).catch((e: Error) => failures.push(`${key}: ${e.message}`));
+      await run({ app, a, own: aObjects, b: bObjects }).catch((e: Error) => failures.push(`${key}: ${e.message}`));
     }
     expect(failures).toEqual([]);
     expect(probed).toBeGreaterThanOrEqual(50);
@@ -246,7 +408,7 @@ describe('tenant-isolation matrix (schema-walked)', () => {
       await db.end();
     }
     const failures: string[] = [];
-    for (const op of operations().filter((o) => !['signIn', 'acceptInvitation'].includes(o.name))) {
+    for (const op of operations().filter((o) => !PUBLIC_MUTATIONS.includes(o.name))) {
       const res = await call(op, minimalArgs(op, valuesOf(aObjects)), member.token);
       if (codes(res).join() !== 'UNAUTHENTICATED' || hasData(res)) failures.push(`${op.name}: ${JSON.stringify(res)}`);
     }
@@ -254,18 +416,29 @@ describe('tenant-isolation matrix (schema-walked)', () => {
   }, 120_000);
 
   it('has a probe for every HTTP route the app serves, and each holds', async () => {
+    aObjects.links = await linksOf(app, a, aObjects, mailDir);
     const routes = httpRoutes(app);
     expect(routes).toContain('GET /health');
     expect(routes.filter((r) => !HTTP_PROBES[r])).toEqual([]);
-    for (const route of routes) await HTTP_PROBES[route]!({ app, a, b: bObjects });
-  });
+    const failures: string[] = [];
+    for (const route of routes) {
+      await HTTP_PROBES[route]!({ app, a, own: aObjects, b: bObjects }).catch((e: Error) =>
+        failures.push(`${route}: ${e.message}`),
+      );
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 
   /** Probes one position; answers what went wrong, or undefined. */
   async function probe(position: IdPosition, entry: IdKind): Promise<string | undefined> {
     const op = position.operation;
-    const withExtra = (args: Record<string, unknown>) => ({ ...args, ...entry.with });
-    const base = withExtra(minimalArgs(op, valuesOf(aObjects)));
-    const at = (value: string) => withValueAt(base, position.path, value, valuesOf(aObjects));
+    // Some operations need A's objects in a given state for the control to reach its lookup.
+    const setup = await SETUPS[op.name]?.(aObjects);
+    const objects = setup ? { ...aObjects, ids: setup.ids } : aObjects;
+    const withExtra = (args: Record<string, unknown>) =>
+      setPaths({ ...args, ...entry.with }, { ...setup?.set, ...entry.set });
+    const base = withExtra(minimalArgs(op, valuesOf(objects)));
+    const at = (value: string) => withValueAt(base, position.path, value, valuesOf(objects));
     const [foreign, nowhere] = await Promise.all([
       call(op, at(bObjects.ids[entry.kind]), a.ownerToken),
       call(op, at(randomUUID()), a.ownerToken),
@@ -290,8 +463,10 @@ describe('tenant-isolation matrix (schema-walked)', () => {
     }
     if (entry.noControl) return undefined;
     // The control: the same call with A's own object works, so the probe did reach the lookup.
-    const own = /^(delete|revoke)/.test(op.name) ? (await aObjects.spare())[entry.kind] : aObjects.second[entry.kind];
-    const control = await call(op, withValueAt(base, position.path, own, valuesOf(aObjects)), a.ownerToken);
+    const own =
+      setup?.own?.[position.key] ??
+      (/^(delete|revoke)/.test(op.name) ? (await aObjects.spare())[entry.kind] : aObjects.second[entry.kind]);
+    const control = await call(op, withValueAt(base, position.path, own, valuesOf(objects)), a.ownerToken);
     if (control.errors) return `the control call with A's own object failed: ${JSON.stringify(control.errors)}`;
     return undefined;
   }
@@ -330,6 +505,10 @@ function valuesOf(objects: Objects): ValueSource {
         'ActivityTransferInput.country': 'US',
         'CreateCustomDataCategoryInput.code': `PROBE_${Date.now()}_${++n}`,
         'InviteMemberInput.email': `probe-${randomUUID().slice(0, 8)}@example.org`,
+        'AddSubscriberInput.email': `probe-${randomUUID().slice(0, 8)}@example.org`,
+        'SubscribeInput.email': `probe-${randomUUID().slice(0, 8)}@example.org`,
+        'SubscribeInput.tenant': objects.slug,
+        'CreateWebhookEndpointInput.url': WEBHOOK_URL,
       })[key],
     enumValue: (_key, type) => (type.name === 'Role' ? 'VIEWER' : undefined),
   };
@@ -400,6 +579,32 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       )
     ).createCustomDataCategory.id;
     const member = (await tenant.memberFor(Role.VIEWER)).id;
+    // Notifications: an announced change (with its outbox event), an objection to it, a subscriber, an endpoint.
+    const change = (
+      await run<{ announceSubprocessorAddition: { id: string } }>(
+        `mutation($v: ID!, $p: String!) { announceSubprocessorAddition(input: { engagement: { vendorId: $v, purpose: $p } }) { id } }`,
+        { v: vendor, p: `${tag} announced` },
+      )
+    ).announceSubprocessorAddition.id;
+    const objection = (
+      await run<{ objectToSubprocessorChange: { id: string } }>(
+        `mutation($c: ID!, $r: String!) { objectToSubprocessorChange(input: { changeId: $c, reason: $r }) { id } }`,
+        { c: change, r: `${tag} objection` },
+      )
+    ).objectToSubprocessorChange.id;
+    const subscriber = (
+      await run<{ addSubscriber: { id: string } }>(
+        `mutation($e: String!) { addSubscriber(input: { email: $e }) { id } }`,
+        { e: `${marker.toLowerCase()}-${randomUUID().slice(0, 6)}@example.org` },
+      )
+    ).addSubscriber.id;
+    const webhookEndpoint = (
+      await run<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        `mutation($u: String!, $d: String!) { createWebhookEndpoint(input: { url: $u, description: $d }) { endpoint { id } secret } }`,
+        { u: WEBHOOK_URL, d: `${tag} endpoint` },
+      )
+    ).createWebhookEndpoint.endpoint.id;
+    const event = await eventOf(tenant.id, change);
     const apiKey = (
       await run<{ createApiKey: { apiKey: { id: string } } }>(
         `mutation($n: String!) { createApiKey(input: { name: $n, role: VIEWER }) { apiKey { id } } }`,
@@ -419,9 +624,22 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       activityRecipient: activity.recipients[0]!.id,
       activityRetention: activity.retention[0]!.id,
       activityTransfer: activity.transfers[0]!.id,
+      change,
+      subscriber,
+      webhookEndpoint,
+      objection,
+      event,
     };
   };
-  return { marker, ids: await make(), second: await make(), spare: make, tokens: { owner: tenant.ownerToken } };
+  return {
+    marker,
+    tenantId: tenant.id,
+    slug: tenant.slug,
+    ids: await make(),
+    second: await make(),
+    spare: make,
+    tokens: { owner: tenant.ownerToken },
+  };
 }
 
 /**
@@ -467,4 +685,141 @@ function httpRoutes(app: INestApplication): string[] {
       for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${layer.route.path}`);
   }
   return [...new Set(routes)].sort();
+}
+
+/** Never called: the probes only register endpoints (the URL must pass the SSRF guard). */
+const WEBHOOK_URL = 'http://127.0.0.1:9/art30-matrix-hook';
+
+/** The outbox event a change's announcement wrote (there is no API that names it before fan-out). */
+async function eventOf(tenantId: string, changeId: string): Promise<string> {
+  const db = await ownerClient();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM outbox_events WHERE tenant_id = $1 AND payload -> 'change' ->> 'id' = $2`,
+      [tenantId, changeId],
+    );
+    if (!rows[0]) throw new Error(`no outbox event for change ${changeId}`);
+    return rows[0].id;
+  } finally {
+    await db.end();
+  }
+}
+
+/** `args` with a value set at each dotted path (intermediate objects made as needed). */
+function setPaths(args: Record<string, unknown>, paths: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(args);
+  for (const [path, value] of Object.entries(paths)) {
+    const steps = path.split('.');
+    let target = copy;
+    for (const step of steps.slice(0, -1)) {
+      if (typeof target[step] !== 'object' || target[step] === null) target[step] = {};
+      target = target[step] as Record<string, unknown>;
+    }
+    target[steps.at(-1)!] = value;
+  }
+  return copy;
+}
+
+/**
+ * The operations whose control needs A's objects in a particular state (changes.service.ts): an
+ * announcement needs an active engagement without an open change (and a change, a real field
+ * change); a vendor of an active engagement changes only by announcement, so updateEngagement's
+ * control corrects a planned one; a withdrawal and a decision each use up their change.
+ */
+function setupsFor(app: INestApplication, tenant: TestTenant): Record<string, (objects: Objects) => Promise<Setup>> {
+  const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await gql<T>(app, query, variables, tenant.ownerToken);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  const engagement = async (status: 'ACTIVE' | 'PLANNED' = 'ACTIVE') => {
+    const vendor = (
+      await run<{ createParty: { id: string } }>(
+        `mutation($n: String!) { createParty(input: { name: $n, roles: [SUBPROCESSOR] }) { id } }`,
+        { n: `setup vendor ${randomUUID().slice(0, 6)}` },
+      )
+    ).createParty.id;
+    return (
+      await run<{ createEngagement: { id: string } }>(
+        `mutation($v: ID!, $s: EngagementStatus!) { createEngagement(input: { vendorId: $v, purpose: "Setup", status: $s }) { id } }`,
+        { v: vendor, s: status },
+      )
+    ).createEngagement.id;
+  };
+  const announcedRemoval = async () =>
+    (
+      await run<{ announceSubprocessorRemoval: { id: string; status: string } }>(
+        `mutation($e: ID!) { announceSubprocessorRemoval(input: { engagementId: $e }) { id status } }`,
+        { e: await engagement() },
+      )
+    ).announceSubprocessorRemoval;
+  /** A controller on specific authorisation: every change of a processor activity's scope waits for it. */
+  let approver: Promise<string> | undefined;
+  const specificController = async () => {
+    const party = (
+      await run<{ createParty: { id: string } }>(
+        `mutation { createParty(input: { name: "Setup controller", roles: [CONTROLLER] }) { id } }`,
+      )
+    ).createParty.id;
+    await run(
+      `mutation($p: ID!) { createActivity(input: { name: "Setup processing", role: PROCESSOR,
+        controllers: [{ partyId: $p, authorisation: SPECIFIC }] }) { id } }`,
+      { p: party },
+    );
+    return party;
+  };
+  const fresh = (key: string, status?: 'PLANNED', set?: Record<string, unknown>) => async (objects: Objects) => {
+    const id = await engagement(status);
+    return { ids: { ...objects.ids, engagement: id }, own: { [key]: id }, set };
+  };
+  return {
+    announceSubprocessorChange: fresh('UpdateEngagementInput.id', undefined, {
+      'input.changes.purpose': 'Setup, changed',
+    }),
+    announceSubprocessorReplacement: fresh('AnnounceSubprocessorReplacementInput.replacedEngagementId'),
+    announceSubprocessorRemoval: fresh('AnnounceSubprocessorRemovalInput.engagementId'),
+    updateEngagement: fresh('UpdateEngagementInput.id', 'PLANNED'),
+    withdrawSubprocessorChange: async (objects) => {
+      const { id } = await announcedRemoval();
+      return { ids: { ...objects.ids, change: id }, own: { 'Mutation.withdrawSubprocessorChange.id': id } };
+    },
+    decideSubprocessorChange: async (objects) => {
+      const party = await (approver ??= specificController());
+      const change = await announcedRemoval();
+      if (change.status !== 'AWAITING_APPROVAL') throw new Error(`setup: change is ${change.status}`);
+      return {
+        ids: { ...objects.ids, change: change.id, party },
+        own: { 'DecideSubprocessorChangeInput.changeId': change.id, 'DecideSubprocessorChangeInput.partyId': party },
+      };
+    },
+  };
+}
+
+/**
+ * A's own public-link tokens, made the way the app makes them: the confirmation link from the
+ * email a subscription sends, the unsubscribe link the notices carry, and an objection link for
+ * A's change (signed like the notice's). All are recorded for the secret scan.
+ */
+async function linksOf(app: INestApplication, tenant: TestTenant, objects: Objects, mailDir: string): Promise<Links> {
+  const email = `matrix-${randomUUID().slice(0, 8)}@example.org`;
+  const res = await gql(
+    app,
+    `mutation($t: String!, $e: String!) { subscribe(input: { tenant: $t, email: $e }) { accepted } }`,
+    { t: tenant.slug, e: email },
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const [mail] = await waitForMails(mailDir, email);
+  if (!mail) throw new Error('no confirmation mail');
+  const confirm = new URL(linkIn(mail, 'confirm')).searchParams.get('token')!;
+  const subscriber = objects.ids.subscriber;
+  const unsubscribe = new URL(app.get(SubscribersService).unsubscribeUrl(tenant, subscriber)).searchParams.get(
+    'token',
+  )!;
+  const object = signLink(app.get<AppConfig>(APP_CONFIG).appSecret, 'object', [
+    tenant.id,
+    objects.ids.change,
+    subscriber,
+  ]);
+  for (const token of [confirm, unsubscribe, object]) recordSecret(token);
+  return { subscriberEmail: email, confirm, unsubscribe, object };
 }

@@ -22,9 +22,21 @@ export function loggerOptions(config: AppConfig): Params {
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactQueryToken(req.url),
+      }),
     },
   };
   if (!config.logFile) return { pinoHttp: options };
   return { pinoHttp: [options, pino.destination({ dest: config.logFile, append: true, mkdir: true, sync: true })] };
+}
+
+/**
+ * The public links (confirm, unsubscribe, object) carry their capability in `?token=`: the URL
+ * is logged without it, as redact paths cannot reach inside a string.
+ */
+export function redactQueryToken(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
