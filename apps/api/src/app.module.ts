@@ -8,11 +8,12 @@ import { APP_CONFIG, type AppConfig, AppErrorFilter, ConfigModule, InputValidati
 import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
+import { REPORTS_ENTITIES, ReportsApiModule } from '#reports';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
-export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
+export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...REPORTS_ENTITIES];
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES];
     }),
     AccountsModule,
     RegisterModule,
+    ReportsApiModule,
     DemoModule,
   ],
   controllers: [HealthController],

@@ -24,6 +24,11 @@ export interface TxOptions {
   note?: string;
   /** Backdated imports only (seed changelogs, spreadsheet imports): when the change took effect. */
   effectiveAt?: Date;
+  /**
+   * One snapshot for every statement of the work (exports read many tables and the history head,
+   * and must not see a write that lands between two of them).
+   */
+  snapshot?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export class TenantDb {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction();
+      await runner.startTransaction(options.snapshot ? 'REPEATABLE READ' : undefined);
       if (options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
       await runner.query(
         `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_label', $2, true),

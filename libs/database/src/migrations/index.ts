@@ -1,5 +1,6 @@
 import { Accounts1763780000000 } from './1763780000000-accounts.js';
 import { Register1763790000000 } from './1763790000000-register.js';
+import { Reports1763810000000 } from './1763810000000-reports.js';
 
 /** Every migration, in order. Listed as classes, not globs: ESM has no directory scanning. */
-export const MIGRATIONS = [Accounts1763780000000, Register1763790000000];
+export const MIGRATIONS = [Accounts1763780000000, Register1763790000000, Reports1763810000000];

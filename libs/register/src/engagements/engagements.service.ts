@@ -87,21 +87,20 @@ export class EngagementsService {
   }
 
   update(principal: Principal, input: UpdateEngagementInput, options?: WriteOptions): Promise<Engagement> {
-    return this.register.write(
-      principal,
-      async (tx) => {
-        const engagement = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id: input.id });
-        if (!engagement) throw AppError.notFound('Engagement', input.id);
-        const sent = sentFields(input);
-        applyChanges(engagement, sent, ['vendorId', 'purpose', 'status']);
-        for (const list of ['productIds', 'dataCategoryCodes', 'processingLocations', 'accessLocations'] as const)
-          engagement[list] ??= [];
-        await checkEngagement(tx, engagement, sent, this.checks());
-        engagement.updatedAt = new Date();
-        return tx.em.save(engagement);
-      },
-      options,
-    );
+    return this.register.write(principal, (tx) => this.patch(tx, input.id, input), options);
+  }
+
+  /** Changes the given fields inside a caller's transaction (imports); omitted fields stay. */
+  async patch(tx: TenantTx, id: string, changes: Partial<CreateEngagementInput>): Promise<Engagement> {
+    const engagement = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id });
+    if (!engagement) throw AppError.notFound('Engagement', id);
+    const sent = sentFields(changes);
+    applyChanges(engagement, sent, ['vendorId', 'purpose', 'status']);
+    for (const list of ['productIds', 'dataCategoryCodes', 'processingLocations', 'accessLocations'] as const)
+      engagement[list] ??= [];
+    await checkEngagement(tx, engagement, sent, this.checks());
+    engagement.updatedAt = new Date();
+    return tx.em.save(engagement);
   }
 
   private checks() {
