@@ -188,7 +188,7 @@ export class ExportService {
       generatedAt: row.generatedAt.toISOString(),
       generatedBy: entry?.actor_label ?? '',
       history: { length: Number(row.chainLength), headHash: row.chainHeadHash },
-      files: row.files,
+      files: row.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
     };
   }
 

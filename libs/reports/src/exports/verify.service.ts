@@ -6,7 +6,7 @@ import { HistoryVerifier } from '#register';
 import { readZip } from '../writers/zip-reader.js';
 import { ExportService } from './export.service.js';
 import { type ExportManifest, MANIFEST_FILE, parseManifest } from './manifest.js';
-import { RegisterExport } from './register-export.entity.js';
+import { type ExportedFile, RegisterExport } from './register-export.entity.js';
 
 export interface FileVerdict {
   name: string;
@@ -27,6 +27,12 @@ export interface ExportVerification {
   historyOk: boolean;
   historyLength: number;
   problems: string[];
+}
+
+/** Files as listed (jsonb orders an object's keys its own way: compare the values). */
+function sameFiles(a: ExportedFile[], b: ExportedFile[]): boolean {
+  const text = (files: ExportedFile[]) => JSON.stringify(files.map((f) => [f.name, f.sha256, f.size]));
+  return text(a) === text(b);
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -106,7 +112,7 @@ export class ExportVerifier {
           !!record &&
           record.chainHeadHash === manifest.history.headHash &&
           Number(record.chainLength) === manifest.history.length &&
-          JSON.stringify(record.files) === JSON.stringify(manifest.files);
+          sameFiles(record.files, manifest.files);
         const head = manifest.history.headHash;
         const found =
           sameTenant && head && /^[0-9a-f]{64}$/.test(head)
