@@ -82,6 +82,8 @@ export interface ExportDocument {
   sections: () => AsyncIterable<{ group: string; record: RecordSection }>;
   /** How many activities the sections hold (the PDF sizes its table of contents). */
   sectionCount: number;
+  /** Removes what the export spooled to disk. */
+  dispose: () => Promise<void>;
 }
 
 export const t = (labels: Labels, lang: Lang): string => labels[lang];

@@ -105,7 +105,6 @@ export class ExportService {
           generatedBy: principal.actorLabel,
           history,
         };
-        const doc = await buildDocument(reader, meta);
         const manifestOf = (files: ExportedFile[]): ExportManifest => ({
           format: 'art30-export-manifest',
           version: 1,
@@ -125,37 +124,51 @@ export class ExportService {
           await this.record(principal, request, plan, manifest);
           return manifest;
         };
-        const baseName = plan.fileName.replace(/\.zip$/, '');
-        if (request.format === ExportFormat.CSV) {
-          const entries = doc.tables.map((table) => ({
-            name: `${table.name}.csv`,
-            source: () => Readable.from(csvLines(table)),
-          }));
-          return writeZip(entries, record, out, generatedAt);
+        const doc = await buildDocument(reader, meta);
+        try {
+          return await this.write(doc, request, plan, out, record, generatedAt);
+        } finally {
+          await doc.dispose();
         }
-        const name = `${baseName}.${request.format}`;
-        const source = () => fileStream(doc, request.format);
-        if (request.bundle) return writeZip([{ name, source }], record, out, generatedAt);
-        const hashing = new HashingStream();
-        const held = new HoldUntil();
-        const done = pipeline(source(), hashing, held, out);
-        await new Promise<void>((resolve, reject) => {
-          hashing.on('end', resolve);
-          hashing.on('error', reject);
-          done.catch(reject);
-        });
-        const manifest = await record([{ name, sha256: hashing.sha256, size: hashing.size }]).catch(
-          (error: unknown) => {
-            held.destroy(error as Error);
-            throw error;
-          },
-        );
-        held.release();
-        await done;
-        return manifest;
       },
       { readOnly: true, snapshot: true },
     );
+  }
+
+  private async write(
+    doc: ExportDocument,
+    request: ExportRequest,
+    plan: ExportPlan,
+    out: Writable,
+    record: (files: ExportedFile[]) => Promise<ExportManifest>,
+    generatedAt: Date,
+  ): Promise<ExportManifest> {
+    const baseName = plan.fileName.replace(/\.zip$/, '');
+    if (request.format === ExportFormat.CSV) {
+      const entries = doc.tables.map((table) => ({
+        name: `${table.name}.csv`,
+        source: () => Readable.from(csvLines(table)),
+      }));
+      return writeZip(entries, record, out, generatedAt);
+    }
+    const name = `${baseName}.${request.format}`;
+    const source = () => fileStream(doc, request.format);
+    if (request.bundle) return writeZip([{ name, source }], record, out, generatedAt);
+    const hashing = new HashingStream();
+    const held = new HoldUntil();
+    const done = pipeline(source(), hashing, held, out);
+    await new Promise<void>((resolve, reject) => {
+      hashing.on('end', resolve);
+      hashing.on('error', reject);
+      done.catch(reject);
+    });
+    const manifest = await record([{ name, sha256: hashing.sha256, size: hashing.size }]).catch((error: unknown) => {
+      held.destroy(error as Error);
+      throw error;
+    });
+    held.release();
+    await done;
+    return manifest;
   }
 
   /** The manifest of an earlier export of the caller's tenant, from its record. */

@@ -1,6 +1,6 @@
 import type { Activity } from '#register';
 import type { RegisterSnapshotReader } from '../exports/register-stream.js';
-import { col, perActivity, type TableSpec } from './table-spec.js';
+import { children, col, type TableSpec } from './table-spec.js';
 
 // art30's own layout, the activities and their value lists: one table per list, each row naming
 // its activity by key, so every field of the register survives a round trip through a spreadsheet.
@@ -13,7 +13,7 @@ export function activitiesTable(reader: RegisterSnapshotReader): TableSpec<Activ
   return {
     name: 'activities',
     title: { nl: 'Verwerkingsactiviteiten', en: 'Processing activities' },
-    rows: (r) => r.activities(),
+    fromActivity: (a) => [a],
     columns: [
       col('key', 'sleutel', 'key', (a) => key(a), 24),
       col('name', 'naam', 'name', (a) => a.name, 40),
@@ -80,7 +80,7 @@ export function activitiesTable(reader: RegisterSnapshotReader): TableSpec<Activ
 export const purposesTable: TableSpec<Row<Activity['purposes'][number]>> = {
   name: 'purposes',
   title: { nl: 'Doeleinden', en: 'Purposes' },
-  rows: (r) => perActivity(r.activities(), (a) => a.purposes),
+  fromActivity: (a) => children(a, a.purposes),
   columns: [
     activityCol(),
     col('id', 'id', 'id', (r) => r.item.id),
@@ -99,7 +99,7 @@ export function controllersTable(reader: RegisterSnapshotReader): TableSpec<Row<
   return {
     name: 'controllers',
     title: { nl: 'Verwerkingsverantwoordelijken (art. 30(2))', en: 'Controllers (Art. 30(2))' },
-    rows: (r) => perActivity(r.activities(), (a) => a.controllers),
+    fromActivity: (a) => children(a, a.controllers),
     columns: [
       activityCol(),
       col('party', 'partij', 'party', (r) => reader.partyKey(r.item.partyId)),
@@ -119,7 +119,7 @@ export function recipientsTable(reader: RegisterSnapshotReader): TableSpec<Row<A
   return {
     name: 'recipients',
     title: { nl: 'Ontvangers', en: 'Recipients' },
-    rows: (r) => perActivity(r.activities(), (a) => a.recipients),
+    fromActivity: (a) => children(a, a.recipients),
     columns: [
       activityCol(),
       col('id', 'id', 'id', (r) => r.item.id),
@@ -139,7 +139,7 @@ export function transfersTable(reader: RegisterSnapshotReader): TableSpec<Row<Ac
   return {
     name: 'transfers',
     title: { nl: 'Doorgiften', en: 'Transfers' },
-    rows: (r) => perActivity(r.activities(), (a) => a.transfers),
+    fromActivity: (a) => children(a, a.transfers),
     columns: [
       activityCol(),
       col('id', 'id', 'id', (r) => r.item.id),
@@ -166,7 +166,7 @@ export function transfersTable(reader: RegisterSnapshotReader): TableSpec<Row<Ac
 export const retentionTable: TableSpec<Row<Activity['retention'][number]>> = {
   name: 'retention',
   title: { nl: 'Bewaartermijnen', en: 'Retention' },
-  rows: (r) => perActivity(r.activities(), (a) => a.retention),
+  fromActivity: (a) => children(a, a.retention),
   columns: [
     activityCol(),
     col('id', 'id', 'id', (r) => r.item.id),
@@ -183,7 +183,7 @@ export const retentionTable: TableSpec<Row<Activity['retention'][number]>> = {
 export const art9Table: TableSpec<Row<Activity['art9Conditions'][number]>> = {
   name: 'art9_conditions',
   title: { nl: 'Uitzonderingen art. 9(2)', en: 'Art. 9(2) conditions' },
-  rows: (r) => perActivity(r.activities(), (a) => a.art9Conditions),
+  fromActivity: (a) => children(a, a.art9Conditions),
   columns: [
     activityCol(),
     col('code', 'code', 'code', (r) => r.item.code),

@@ -155,7 +155,7 @@ export function cnilTable(reader: RegisterSnapshotReader, lang: Lang): TableSpec
   return {
     name: 'cnil_records',
     title: l('CNIL-register (fiche per activiteit)', 'CNIL record (one per activity)'),
-    rows: (r) => r.activities(),
+    fromActivity: (a) => [a],
     columns: cnilColumns(reader, lang),
   };
 }

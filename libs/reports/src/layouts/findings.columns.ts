@@ -2,22 +2,18 @@ import type { Finding, Lang } from '#gdpr';
 import type { Activity } from '#register';
 import type { RegisterSnapshotReader } from '../exports/register-stream.js';
 import { country, joined, label } from './labels.js';
-import { col, type TableSpec } from './table-spec.js';
+import { children, col, type TableSpec } from './table-spec.js';
 
 type FindingRow = { finding: Finding; activity: Activity | null };
 
 /** The register-health findings as of the export's day: the organisation's, then per activity. */
-export function findingsTable(lang: Lang): TableSpec<FindingRow> {
+export function findingsTable(reader: RegisterSnapshotReader, lang: Lang): TableSpec<FindingRow> {
   return {
     name: 'findings',
     title: { nl: 'Bevindingen registercontrole', en: 'Register health findings' },
-    rows: async function* (reader) {
-      for (const finding of reader.registerFindings()) yield { finding, activity: null };
-      for await (const activity of reader.activities()) {
-        if (activity.status === 'retired') continue;
-        for (const finding of reader.health(activity).findings) yield { finding, activity };
-      }
-    },
+    head: (reader) => reader.registerFindings().map((finding) => ({ finding, activity: null })),
+    fromActivity: (activity) =>
+      activity.status === 'retired' ? [] : reader.health(activity).findings.map((finding) => ({ finding, activity })),
     columns: [
       col('severity', 'ernst', 'severity', (r) => r.finding.severity, 10),
       col('ruleId', 'regel', 'rule', (r) => r.finding.ruleId, 28),
@@ -44,12 +40,7 @@ export function processorRegisterTable(reader: RegisterSnapshotReader, lang: Lan
   return {
     name: 'processor_register',
     title: { nl: 'Register van de verwerker (art. 30(2))', en: 'Processor register (Art. 30(2))' },
-    rows: async function* (r) {
-      for await (const a of r.activities()) {
-        if (a.role !== 'processor') continue;
-        for (let index = 0; index < a.controllers.length; index++) yield { a, item: a.controllers[index]!, index };
-      }
-    },
+    fromActivity: (a) => (a.role === 'processor' ? children(a, a.controllers) : []),
     columns: [
       col('controller', 'verwerkingsverantwoordelijke', 'controller', (r) => reader.partyName(r.item.partyId), 30),
       col(

@@ -121,9 +121,7 @@ export function icoTable(reader: RegisterSnapshotReader, lang: Lang): TableSpec<
   return {
     name: 'ico_template',
     title: { nl: 'ICO-sjabloon (verwerkingsverantwoordelijke)', en: 'ICO controller template' },
-    rows: async function* (r) {
-      for await (const a of r.activities()) if (a.role !== 'processor' && a.status !== 'retired') yield a;
-    },
+    fromActivity: (a) => (a.role !== 'processor' && a.status !== 'retired' ? [a] : []),
     columns: [
       ...ICO_HEADINGS.map((heading, i) =>
         col<Activity>(`ico${i + 1}`, heading, heading, (a) => text(values[i]!(a)), 28),

@@ -32,6 +32,7 @@ import { cnilColumns, cnilTable } from './cnil.layout.js';
 import { findingsTable, processorRegisterTable } from './findings.columns.js';
 import { icoTable } from './ico.layout.js';
 import { country, label, statusLabel } from './labels.js';
+import { ActivitySpool } from './activity-spool.js';
 import { materialise, type TableSpec } from './table-spec.js';
 
 /** The tables of each layout, in the order files and sheets come. */
@@ -57,7 +58,7 @@ function tableSpecs(layout: ExportLayout, reader: RegisterSnapshotReader, lang: 
             art9Table,
             cookiesTable(reader),
             processorRegisterTable(reader, lang),
-            findingsTable(lang),
+            findingsTable(reader, lang),
           ];
   // Each table has its own row type; materialise() keeps a table's rows and columns together.
   return specs as Array<TableSpec<never>>;
@@ -72,7 +73,8 @@ export function cellText(value: Cell, separator = '; '): string {
 /** The register as one document of a layout, ready for any writer. */
 export async function buildDocument(reader: RegisterSnapshotReader, meta: ExportMeta): Promise<ExportDocument> {
   const { layout, lang } = meta;
-  const tables: ExportTable[] = tableSpecs(layout, reader, lang).map((spec) => materialise(spec, reader, lang));
+  const spool = new ActivitySpool(reader);
+  const tables: ExportTable[] = tableSpecs(layout, reader, lang).map((spec) => materialise(spec, reader, lang, spool));
   const recordColumns = layout === ExportLayout.ICO ? icoTable(reader, lang).columns : cnilColumns(reader, lang);
   return {
     meta,
@@ -80,6 +82,7 @@ export async function buildDocument(reader: RegisterSnapshotReader, meta: Export
     tables,
     sectionCount: await reader.count('activities'),
     sections: () => sections(reader, lang, recordColumns),
+    dispose: () => spool.dispose(),
   };
 }
 
