@@ -81,7 +81,12 @@ export async function benchExport(activities = 100_000): Promise<ExportBenchResu
   let app: INestApplication | undefined;
   try {
     app = await createApiApp(
-      loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.ownerUrl, LOG_LEVEL: 'warn', SEED_DEMO_TENANTS: 'false' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: database.ownerUrl,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO_TENANTS: 'false',
+      }),
     );
     await app.init();
     const dataset = await createRegisterDataset(app, activities);
@@ -103,7 +108,9 @@ export async function benchExport(activities = 100_000): Promise<ExportBenchResu
     const copy = () =>
       measured('`COPY (SELECT * FROM activities …) TO STDOUT (FORMAT csv)`', activities, async (out) => {
         const stream = owner.query(
-          copyTo(`COPY (SELECT * FROM activities WHERE tenant_id = '${dataset.tenantId}' ORDER BY lower(name), id) TO STDOUT (FORMAT csv, HEADER)`),
+          copyTo(
+            `COPY (SELECT * FROM activities WHERE tenant_id = '${dataset.tenantId}' ORDER BY lower(name), id) TO STDOUT (FORMAT csv, HEADER)`,
+          ),
         );
         await pipeline(stream, out);
       });

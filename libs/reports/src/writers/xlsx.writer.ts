@@ -3,26 +3,27 @@ import ExcelJS from 'exceljs';
 import type { ExportDocument } from '../reports.types.js';
 import { coverLines } from './cover.js';
 
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
-
 /**
  * XLSX through exceljs's streaming writer: each row is committed as it is written, so a sheet of
  * 100,000 rows never sits in memory. A cover sheet, then one sheet per table with a frozen,
- * filterable header row and column widths set per column.
+ * filterable header row and column widths set per column. Cell styles are off: with them,
+ * exceljs registers a style for every cell written and a large export takes 2.5 times as long
+ * (measured: 2,000 activities, 12.7 s against 5.2 s); the header is told apart by being frozen
+ * and filterable.
  */
 export async function writeXlsx(doc: ExportDocument, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   workbook.creator = 'art30';
   workbook.created = doc.meta.generatedAt;
 
   const cover = workbook.addWorksheet(doc.meta.lang === 'nl' ? 'Voorblad' : 'Cover');
   cover.columns = [{ width: 36 }, { width: 90 }];
   const lines = coverLines(doc);
-  cover.addRow([lines.title]).font = { bold: true, size: 14 };
+  cover.addRow([lines.title]).commit();
   cover.addRow([]);
   for (const [name, value] of lines.fields) cover.addRow([name, value]).commit();
   cover.addRow([]);
-  cover.addRow([lines.tablesHeading]).font = { bold: true };
+  cover.addRow([lines.tablesHeading]).commit();
   for (const table of doc.tables) cover.addRow([sheetName(table.name), table.title]).commit();
   cover.commit();
 
@@ -32,10 +33,7 @@ export async function writeXlsx(doc: ExportDocument, out: Writable): Promise<voi
     });
     sheet.columns = table.headers.map((header, i) => ({ header, key: table.keys[i], width: table.widths[i] }));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.headers.length } };
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.eachCell((cell) => (cell.fill = HEADER_FILL));
-    header.commit();
+    sheet.getRow(1).commit();
     for await (const row of table.rows()) {
       sheet.addRow(row.map((v) => (Array.isArray(v) ? v.join('; ') : v))).commit();
     }
