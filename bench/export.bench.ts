@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { INestApplication } from '@nestjs/common';
@@ -16,6 +18,8 @@ export interface ExportRun {
   bytes: number;
   peakRssMiB: number;
   peakHeapMiB: number;
+  /** Peak RSS minus RSS when the run started: what the run itself took. */
+  rssGrowthMiB: number;
 }
 
 export interface ExportBenchResult {
@@ -27,6 +31,10 @@ export interface ExportBenchResult {
 }
 
 const MiB = 2 ** 20;
+
+// A full collection before each run, so each starts from what is really live.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 /** Counts bytes and throws them away: the writer's cost, not the disk's. */
 function sink(): Writable & { bytes: number } {
@@ -42,7 +50,8 @@ function sink(): Writable & { bytes: number } {
 
 /** Samples this process's memory every 20 ms while `work` runs. */
 async function measured(label: string, rows: number, work: (out: Writable) => Promise<unknown>): Promise<ExportRun> {
-  globalThis.gc?.();
+  gc();
+  const start = process.memoryUsage();
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -67,6 +76,7 @@ async function measured(label: string, rows: number, work: (out: Writable) => Pr
     bytes: out.bytes,
     peakRssMiB: peakRss / MiB,
     peakHeapMiB: peakHeap / MiB,
+    rssGrowthMiB: (peakRss - start.rss) / MiB,
   };
 }
 
@@ -102,7 +112,7 @@ export async function benchExport(activities = 100_000): Promise<ExportBenchResu
     const owner = new pg.Client({ connectionString: database.ownerUrl });
     await owner.connect();
     await owner.query('VACUUM ANALYZE activities');
-    globalThis.gc?.();
+    gc();
     const baseline = process.memoryUsage();
     const runs: ExportRun[] = [];
     const copy = () =>

@@ -42,7 +42,7 @@ if (wanted('export')) {
   const rows = r.runs
     .map(
       (run) =>
-        `| ${run.label} | ${run.seconds.toFixed(1)} s | ${n(run.rowsPerSecond)} | ${(run.bytes / 2 ** 20).toFixed(1)} MiB | ${n(run.peakRssMiB)} MiB / ${n(run.peakHeapMiB)} MiB |`,
+        `| ${run.label} | ${run.seconds.toFixed(1)} s | ${n(run.rowsPerSecond)} | ${(run.bytes / 2 ** 20).toFixed(1)} MiB | ${n(run.peakRssMiB)} MiB (+${n(run.rssGrowthMiB)}) / ${n(run.peakHeapMiB)} MiB |`,
     )
     .join('\n');
   await writeSection(
@@ -55,13 +55,15 @@ One tenant with ${r.activities.toLocaleString('en')} processing activities (each
 1 transfer, 2 retention rules and 3 engagements; 50 parties, 20 engagements), exported in the art30 layout by
 \`ExportService\` in the benchmark's own process (\`bench/export.bench.ts\`), output counted and discarded. Rows/s
 counts activities. The CSV and XLSX exports write every table of the layout (activities, purposes, controllers,
-recipients, transfers, retention, processor register, findings …), each a pass over a server-side cursor, with the
-register-health rules evaluated per activity; \`COPY\` writes the activities table alone, in the same run (first and
+recipients, transfers, retention, processor register, findings …) from ONE pass over a server-side cursor (the
+activity-derived tables are spooled to temporary files, then written in turn), with the register-health rules
+evaluated once per activity; \`COPY\` writes the activities table alone, in the same run (first and
 last, to show the database was not warmer for one of them). Memory is this process's, sampled every 20 ms; before the
-exports it held ${n(r.baselineRssMiB)} MiB RSS / ${n(r.baselineHeapMiB)} MiB heap (the API application and the 100,000-row
-dataset builder's leftovers).
+exports (after a full garbage collection) it held ${n(r.baselineRssMiB)} MiB RSS / ${n(r.baselineHeapMiB)} MiB heap
+(the API application; RSS also keeps what the dataset builder once took). The machine was shared with other jobs
+(load average about 9 on 2 cores), so absolute times are pessimistic; the ratios within one run hold.
 
-| run | time | activities/s | output | peak RSS / heap |
+| run | time | activities/s | output | peak RSS (growth during the run) / peak heap |
 | --- | --- | --- | --- | --- |
 ${rows}
 `,

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportDocument } from '../reports.types.js';
@@ -34,12 +35,22 @@ export async function writeXlsx(doc: ExportDocument, out: Writable): Promise<voi
     sheet.columns = table.headers.map((header, i) => ({ header, key: table.keys[i], width: table.widths[i] }));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.headers.length } };
     sheet.getRow(1).commit();
+    let written = 0;
     for await (const row of table.rows()) {
       sheet.addRow(row.map((v) => (Array.isArray(v) ? v.join('; ') : v))).commit();
+      // exceljs buffers what the zip has not taken yet and applies no backpressure: let the
+      // compressor run, and wait while the output is full, or a large sheet piles up in memory.
+      if (++written % 500 === 0) await drained(out);
     }
+
     sheet.commit();
   }
   await workbook.commit();
+}
+
+async function drained(out: Writable): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (out.writableNeedDrain) await once(out, 'drain');
 }
 
 /** Sheet names: at most 31 characters (the table names are short already). */
