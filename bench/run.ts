@@ -5,6 +5,7 @@ import type { Scenario } from './lib/scenario.js';
 import { activityById } from './scenarios/activity-by-id.bench.js';
 import { coldStart } from './scenarios/cold-start.bench.js';
 import { deepRegisterQuery } from './scenarios/deep-register-query.bench.js';
+import { registerExport } from './scenarios/export.bench.js';
 import { fanOut } from './scenarios/fan-out.bench.js';
 import { sqlStatements } from './scenarios/sql-statements.bench.js';
 
@@ -12,7 +13,14 @@ import { sqlStatements } from './scenarios/sql-statements.bench.js';
  * Every scenario of `npm run bench`, in the order they run. To add one: write
  * bench/scenarios/<name>.bench.ts exporting a {@link Scenario}, and list it here.
  */
-export const SCENARIOS: Scenario[] = [sqlStatements, deepRegisterQuery, activityById, coldStart, fanOut];
+export const SCENARIOS: Scenario[] = [
+  sqlStatements,
+  deepRegisterQuery,
+  activityById,
+  coldStart,
+  fanOut,
+  registerExport,
+];
 
 /**
  * `npm run bench [-- name…]` runs the scenarios (all by default; `-- --list` names them) and

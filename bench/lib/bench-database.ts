@@ -2,8 +2,10 @@ import pg from 'pg';
 import { ensureAppRole, runMigrations, startEmbeddedPostgres } from '#database';
 
 /**
- * A fresh, migrated database for one benchmark run: `art30_bench_<pid>` on the server of DATABASE_URL,
- * else the local PostgreSQL on 127.0.0.1:5432, else an embedded one under .data/bench-pg.
+ * A fresh, migrated database for one benchmark run: `art30_bench_<pid>` on the server of
+ * DATABASE_URL, else the local PostgreSQL on 127.0.0.1:5432, else an embedded one under
+ * .data/bench-pg. Named per process and dropped afterwards, so benchmarks run side by side (by
+ * several people or agents on one server) never drop each other's database mid-run.
  */
 export async function freshBenchDatabase(): Promise<{
   ownerUrl: string;
@@ -24,7 +26,6 @@ export async function freshBenchDatabase(): Promise<{
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
-  // One database per run (several checkouts may benchmark on one server), dropped at the end.
   const name = `art30_bench_${process.pid}`;
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
@@ -39,7 +40,14 @@ export async function freshBenchDatabase(): Promise<{
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => client.end());
   };
-  return { ownerUrl, serverVersion: version, stop: () => drop().finally(stop) };
+  return {
+    ownerUrl,
+    serverVersion: version,
+    stop: async () => {
+      await drop().catch(() => undefined);
+      await stop();
+    },
+  };
 }
 
 async function reachable(url: string): Promise<boolean> {

@@ -9,13 +9,19 @@ import { DatabaseModule } from '#database';
 import { DemoModule } from '#demo';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
+import { REPORTS_ENTITIES, ReportsApiModule } from '#reports';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
 import { InlineWorker } from './inline-worker.js';
 import { ReadScopeMiddleware } from './read-scope.middleware.js';
 
 /** Every entity the API maps; each feature lib exports its own list. */
-export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES];
+export const API_ENTITIES = [
+  ...ACCOUNTS_ENTITIES,
+  ...REGISTER_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...REPORTS_ENTITIES,
+];
 
 @Module({
   imports: [
@@ -30,6 +36,7 @@ export const API_ENTITIES = [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTI
     AccountsModule,
     RegisterModule,
     NotificationsModule,
+    ReportsApiModule,
     DemoModule,
   ],
   controllers: [HealthController],

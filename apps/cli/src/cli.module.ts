@@ -3,16 +3,19 @@ import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
 import { type AppConfig, ConfigModule } from '#core';
 import { DatabaseModule } from '#database';
 import { NOTIFICATIONS_ENTITIES } from '#notifications';
-import { REGISTER_ENTITIES } from '#register';
+import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { DemoModule } from '#demo';
+import { REPORTS_ENTITIES, ReportsModule } from '#reports';
 
 @Module({
   imports: [
     DatabaseModule.forRoot({
-      entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES],
+      entities: [...ACCOUNTS_ENTITIES, ...REGISTER_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...REPORTS_ENTITIES],
       applicationName: 'art30-cli',
     }),
     AccountsModule,
+    RegisterModule,
+    ReportsModule,
     DemoModule,
   ],
 })

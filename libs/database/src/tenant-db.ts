@@ -25,6 +25,11 @@ export interface TxOptions {
   note?: string;
   /** Backdated imports only (seed changelogs, spreadsheet imports): when the change took effect. */
   effectiveAt?: Date;
+  /**
+   * One snapshot for every statement of the work (exports read many tables and the history head,
+   * and must not see a write that lands between two of them).
+   */
+  snapshot?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -146,7 +151,7 @@ export class TenantDb {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction();
+      await runner.startTransaction(options.snapshot ? 'REPEATABLE READ' : undefined);
       // Read-only goes in the same statement as the tenant: one round trip fewer than SET TRANSACTION.
       await runner.query(
         `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_label', $2, true),

@@ -49,6 +49,16 @@ const displayNames: Record<Lang, Intl.DisplayNames> = {
 
 /** Display name of a country (or known international organisation); falls back to the code. */
 export function countryName(code: string, lang: Lang): string {
+  // Intl.DisplayNames is slow per call and register health asks for the same few names over and
+  // over (an export evaluates 100,000 activities): remember each answer.
+  const key = `${lang}:${code}`;
+  let name = NAMES.get(key);
+  if (name === undefined) NAMES.set(key, (name = lookUpCountryName(code, lang)));
+  return name;
+}
+const NAMES = new Map<string, string>();
+
+function lookUpCountryName(code: string, lang: Lang): string {
   const normalized = normalizeCountryCode(code);
   const organisation = ORGANISATION_NAMES[normalized];
   if (organisation) return organisation[lang];

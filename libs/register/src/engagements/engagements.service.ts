@@ -109,6 +109,13 @@ export class EngagementsService {
     );
   }
 
+  /** Changes the given fields inside a caller's transaction (imports); omitted fields stay. */
+  async patch(tx: TenantTx, id: string, changes: Partial<CreateEngagementInput>): Promise<Engagement> {
+    const { after } = await this.preview(tx, { ...changes, id } as UpdateEngagementInput);
+    after.updatedAt = new Date();
+    return tx.em.save(after);
+  }
+
   /** The engagement as it is and as it would be after `input`, checked, nothing written. */
   async preview(tx: TenantTx, input: UpdateEngagementInput): Promise<{ before: Engagement; after: Engagement }> {
     const before = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id: input.id });

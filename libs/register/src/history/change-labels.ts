@@ -95,6 +95,17 @@ const FIELDS: Record<RegisterEntityType, Record<string, Words>> = {
     dpa_reference: DPA,
     ended_on: w('einddatum', 'end date'),
   },
+  register_exports: {
+    format: w('formaat', 'format'),
+    layout: w('indeling', 'layout'),
+    locale: w('taal', 'language'),
+    channel: w('kanaal', 'channel'),
+    as_of: w('peildatum', 'as of'),
+    generated_at: w('gemaakt op', 'generated at'),
+    chain_length: w('lengte historie', 'history length'),
+    chain_head_hash: w('laatste hash historie', 'history head hash'),
+    files: w('bestanden', 'files'),
+  },
   cookies: {
     product_id: w('product', 'product'),
     purpose: w('doel', 'purpose'),
@@ -145,6 +156,7 @@ const NOUNS: Record<RegisterEntityType, Words> = {
   // An engagement is a vendor engaged as (sub)processor: it reads as one.
   engagements: w('Subverwerker', 'Subprocessor'),
   cookies: w('Cookie', 'Cookie'),
+  register_exports: w('Export', 'Export'),
 };
 
 /** What the entity is called in a sentence: a party by its most telling role. */

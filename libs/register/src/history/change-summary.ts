@@ -73,6 +73,8 @@ export function summarise(change: ChangeFacts, names: NameLookup = new Map()): W
   const line = (lang: 'nl' | 'en'): string => {
     const name = entityName(type, after ?? before, names, lang);
     const subject = name ? `${noun[lang]} ${name}` : noun[lang];
+    if (type === 'register_exports')
+      return lang === 'nl' ? `Register geëxporteerd: ${name}` : `Register exported: ${name}`;
     if (op === 'insert') return lang === 'nl' ? `${subject} toegevoegd` : `${subject} added`;
     if (op === 'delete') return lang === 'nl' ? `${subject} verwijderd` : `${subject} removed`;
     if (type === 'engagements' && before?.status !== 'ended' && after?.status === 'ended') {

@@ -40,6 +40,7 @@ const ENTITY_NAMES: Record<RegisterEntityType, string> = {
   activities: 'Activity',
   engagements: 'Engagement',
   cookies: 'Cookie',
+  register_exports: 'Export',
 };
 
 /** The register's changelog (per transaction, newest first) and each entity's own history. */

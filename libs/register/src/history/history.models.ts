@@ -11,6 +11,7 @@ export enum RegisterEntityTypeEnum {
   ACTIVITY = 'activities',
   ENGAGEMENT = 'engagements',
   COOKIE = 'cookies',
+  EXPORT = 'register_exports',
 }
 registerEnumType(RegisterEntityTypeEnum, { name: 'RegisterEntityType', description: 'A kind of register object.' });
 

@@ -1,6 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type RegisterEntityType = 'parties' | 'products' | 'data_categories' | 'activities' | 'engagements' | 'cookies';
+export type RegisterEntityType =
+  | 'parties'
+  | 'products'
+  | 'data_categories'
+  | 'activities'
+  | 'engagements'
+  | 'cookies'
+  /** Exports of the register (#reports): recorded in the same chain, never part of the register read. */
+  | 'register_exports';
 
 /** One append-only, hash-chained history entry, written by the database trigger. */
 @Entity('register_changes')

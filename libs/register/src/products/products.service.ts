@@ -68,18 +68,17 @@ export class ProductsService {
   }
 
   update(principal: Principal, input: UpdateProductInput, options?: WriteOptions): Promise<Product> {
-    return this.register.write(
-      principal,
-      async (tx) => {
-        const product = await tx.em.findOneBy(Product, { tenantId: tx.tenantId, id: input.id });
-        if (!product) throw AppError.notFound('Product', input.id);
-        applyChanges(product, sentFields(input), ['name']);
-        await assertExternalKeyFree(tx, 'products', 'product', product.externalKey, product.id);
-        product.updatedAt = new Date();
-        return tx.em.save(product);
-      },
-      options,
-    );
+    return this.register.write(principal, (tx) => this.patch(tx, input.id, input), options);
+  }
+
+  /** Changes the given fields inside a caller's transaction (imports); omitted fields stay. */
+  async patch(tx: TenantTx, id: string, changes: Partial<CreateProductInput>): Promise<Product> {
+    const product = await tx.em.findOneBy(Product, { tenantId: tx.tenantId, id });
+    if (!product) throw AppError.notFound('Product', id);
+    applyChanges(product, sentFields(changes), ['name']);
+    await assertExternalKeyFree(tx, 'products', 'product', product.externalKey, product.id);
+    product.updatedAt = new Date();
+    return tx.em.save(product);
   }
 
   delete(principal: Principal, id: string, options?: WriteOptions): Promise<Product> {

@@ -1,0 +1,187 @@
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import type { TenantTx } from '#database';
+import {
+  type ActivityHealth,
+  evaluateActivity,
+  evaluateRegister,
+  type Finding,
+  type TenantFacts,
+  transferStatus,
+  type TransferStatus,
+  worstTransferStatus,
+} from '#gdpr';
+import {
+  Activity,
+  activityFacts,
+  Cookie,
+  CustomDataCategory,
+  Engagement,
+  engagementLocations,
+  mapRows,
+  Party,
+  Product,
+  registerSource,
+  type RegisterEntityType,
+  type RegisterRows,
+  tenantFacts,
+} from '#register';
+
+const BATCH = 500;
+
+/**
+ * The register of one tenant as it stood at one instant, read inside the export's snapshot
+ * transaction. The small tables (parties, products, engagements, custom categories) are held as
+ * look-ups: every row of the big ones names them. Activities and cookies are streamed through a
+ * server-side cursor (pg-query-stream), so an export of 100,000 activities holds one batch at a time;
+ * each table of an export is a pass of its own over the cursor.
+ */
+export class RegisterSnapshotReader {
+  readonly day: string;
+  parties = new Map<string, Party>();
+  products = new Map<string, Product>();
+  engagements = new Map<string, Engagement>();
+  categories = new Map<string, CustomDataCategory>();
+  tenant: TenantFacts = { name: null, contact: null, isPublicAuthority: false };
+  private rows!: RegisterRows;
+
+  constructor(
+    private readonly tx: TenantTx,
+    readonly asOf: Date,
+    /** Now: read the tables; a past instant: rebuild them from the history. */
+    private readonly fromHistory: boolean,
+  ) {
+    this.day = asOf.toISOString().slice(0, 10);
+  }
+
+  async load(): Promise<this> {
+    const tx = this.tx;
+    const all = async <T extends { id: string }>(table: RegisterEntityType, target: new () => T) => {
+      const params: unknown[] = [];
+      const sql = this.select(table, 'r.id', params);
+      return mapRows(tx.em, target, await tx.em.query(sql, params));
+    };
+    this.parties = byId(await all('parties', Party));
+    this.products = byId(await all('products', Product));
+    this.engagements = byId(await all('engagements', Engagement));
+    const categories = await all('data_categories', CustomDataCategory);
+    this.categories = new Map(categories.map((c) => [c.code, c]));
+    this.tenant = tenantFacts(this.parties.values());
+    this.rows = {
+      day: this.day,
+      parties: this.parties,
+      engagements: this.engagements,
+      customCategories: this.categories,
+    };
+    return this;
+  }
+
+  /** Sorted by name then id, as the register lists them. */
+  partiesSorted(): Party[] {
+    return [...this.parties.values()].sort(byName((p) => p.name));
+  }
+  productsSorted(): Product[] {
+    return [...this.products.values()].sort(byName((p) => p.name));
+  }
+  engagementsSorted(): Engagement[] {
+    const vendor = (e: Engagement) => this.parties.get(e.vendorId)?.name ?? '';
+    return [...this.engagements.values()].sort(byName((e) => `${vendor(e)}\u0000${e.purpose}`));
+  }
+  categoriesSorted(): CustomDataCategory[] {
+    return [...this.categories.values()].sort(byName((c) => c.code));
+  }
+
+  async count(table: 'activities' | 'cookies'): Promise<number> {
+    const params: unknown[] = [];
+    const from = registerSource(table, this.fromHistory ? this.asOf : undefined, params);
+    const [row] = (await this.tx.em.query(`SELECT count(*)::int AS n FROM ${from} r`, params)) as Array<{ n: number }>;
+    return row?.n ?? 0;
+  }
+
+  activities(): AsyncIterable<Activity> {
+    return this.stream('activities', Activity, 'lower(r.name), r.id');
+  }
+
+  cookies(): AsyncIterable<Cookie> {
+    return this.stream('cookies', Cookie, 'lower(r.name), r.id');
+  }
+
+  /** The activity's health as of the export's day (the same rules as `registerHealth`). */
+  health(activity: Activity): ActivityHealth {
+    // Several columns of one row ask in turn: the last evaluation is kept.
+    if (this.lastHealth?.activity !== activity) {
+      this.lastHealth = {
+        activity,
+        health: evaluateActivity(activityFacts(activity, this.rows), this.tenant, this.day),
+      };
+    }
+    return this.lastHealth.health;
+  }
+  private lastHealth: { activity: Activity; health: ActivityHealth } | null = null;
+
+  /** Worst status over an engagement's processing and access locations, as of the export's day. */
+  engagementStatus(engagement: Engagement): TransferStatus | null {
+    const exporter = {
+      exporterCountry: this.tenant.country ?? null,
+      exporterPublicAuthority: this.tenant.isPublicAuthority,
+    };
+    return worstTransferStatus(
+      engagementLocations(engagement, this.rows).map((l) => transferStatus({ ...l, ...exporter }, this.day)),
+    );
+  }
+
+  /** Register-level findings (the organisation itself), which need no activity. */
+  registerFindings(): readonly Finding[] {
+    return evaluateRegister({ tenant: this.tenant, activities: [] }, this.day).findings;
+  }
+
+  /** The key a row is known by in files: its external key, else its id. */
+  partyKey(id: string | null | undefined): string | null {
+    if (!id) return null;
+    const party = this.parties.get(id);
+    return party?.externalKey ?? id;
+  }
+  partyName(id: string | null | undefined): string | null {
+    return id ? (this.parties.get(id)?.name ?? null) : null;
+  }
+  productKey(id: string): string {
+    return this.products.get(id)?.externalKey ?? id;
+  }
+  engagementKey(id: string | null | undefined): string | null {
+    if (!id) return null;
+    return this.engagements.get(id)?.externalKey ?? id;
+  }
+
+  private select(table: RegisterEntityType, order: string, params: unknown[] = []): string {
+    const from = registerSource(table, this.fromHistory ? this.asOf : undefined, params);
+    return `SELECT * FROM ${from} r ORDER BY ${order}`;
+  }
+
+  private async *stream<T extends object>(table: RegisterEntityType, target: new () => T, order: string) {
+    const params: unknown[] = [];
+    const sql = this.select(table, order, params);
+    const client = (this.tx.em.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const cursor = client.query(new QueryStream(sql, params, { batchSize: BATCH }));
+    let batch: Array<Record<string, unknown>> = [];
+    for await (const row of cursor as AsyncIterable<Record<string, unknown>>) {
+      batch.push(row);
+      if (batch.length >= BATCH) {
+        yield* mapRows(this.tx.em, target, batch);
+        batch = [];
+      }
+    }
+    yield* mapRows(this.tx.em, target, batch);
+  }
+}
+
+function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function byName<T>(name: (row: T) => string) {
+  return (a: T, b: T) => {
+    const x = name(a).toLowerCase();
+    const y = name(b).toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}

@@ -1,0 +1,43 @@
+import type { Cell, ExportTable } from '../reports.types.js';
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return before
+ * one) as a formula: an export must never carry one (CSV injection, OWASP). Such text gets a
+ * leading apostrophe, which spreadsheets show as text; a leading apostrophe that was already
+ * there is doubled, so the importer can take exactly one off and get the original back.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The importer's inverse of {@link neutralise}. */
+export function unneutralise(text: string): string {
+  return FORMULA_START.test(text) && text.startsWith("'") ? text.slice(1) : text;
+}
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = neutralise(Array.isArray(value) ? value.join('; ') : (value as string));
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const line = (cells: readonly Cell[]) => cells.map(csvCell).join(',') + '\r\n';
+
+/**
+ * One table as RFC 4180 CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
+ * accents right; CRLF line ends), streamed row by row.
+ */
+export async function* csvLines(table: ExportTable): AsyncIterable<string> {
+  let chunk = '\uFEFF' + line(table.headers);
+  for await (const row of table.rows()) {
+    chunk += line(row);
+    if (chunk.length > 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
