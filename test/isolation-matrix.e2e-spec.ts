@@ -57,7 +57,8 @@ type Kind =
   | 'subscriber'
   | 'webhookEndpoint'
   | 'objection'
-  | 'event';
+  | 'event'
+  | 'export';
 
 interface IdKind {
   kind: Kind;
@@ -134,6 +135,8 @@ const ID_KINDS: Record<string, IdKind> = {
   'ActivityTransferInput.id': element('activityTransfer'),
   // Notifications (issue 4).
   'Query.subprocessorChange.id': lookup('change'),
+  'Query.exportManifest.id': lookup('export'),
+  'VerifyExportInput.exportId': lookup('export', { set: { 'input.contentBase64': 'UEsFBg==' } }),
   'Query.subprocessorChanges.engagementId': filter('engagement'),
   'Query.subscriber.id': lookup('subscriber'),
   'Query.deliveries.changeId': filter('change'),
@@ -168,6 +171,8 @@ const NESTED_ID_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {};
 
 /** Mutations any signed-in member may run (their own session), and the public ones. */
 const SELF_SERVICE = new Set(['signOut', 'signIn', 'acceptInvitation', 'subscribe']);
+/** Mutations that read: exporting (recorded in the history, as the issue asks) and verifying are for every reader. */
+const READER_MUTATIONS = new Set(['exportRegister', 'verifyExport']);
 /** Public mutations: no session needed, so an expired one changes nothing about them. */
 const PUBLIC_MUTATIONS = ['signIn', 'acceptInvitation', 'subscribe'];
 
@@ -183,6 +188,35 @@ const HTTP_PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
       .set('authorization', `Bearer ${b.tokens.owner}`);
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('art30');
+  },
+  // Exports over plain HTTP: A's token never reaches B's export, and A's download holds nothing of B.
+  'GET /exports/:id/manifest': async ({ app, own, b }) => {
+    const server = app.getHttpServer();
+    const theirs = await request(server)
+      .get(`/exports/${b.ids.export}/manifest`)
+      .set('authorization', `Bearer ${own.tokens.owner}`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.text).not.toContain(b.marker);
+    const mine = await request(server)
+      .get(`/exports/${own.ids.export}/manifest`)
+      .set('authorization', `Bearer ${own.tokens.owner}`);
+    expect(mine.status).toBe(200);
+  },
+  'GET /exports/register': async ({ app, own, b }) => {
+    const res = await request(app.getHttpServer())
+      .get('/exports/register?format=json')
+      .set('authorization', `Bearer ${own.tokens.owner}`);
+    expect(res.status).toBe(200);
+    expect(res.text ?? String(res.body)).not.toContain(b.marker);
+  },
+  'POST /exports/verify': async ({ app, own, b }) => {
+    const res = await request(app.getHttpServer())
+      .post(`/exports/verify?exportId=${b.ids.export}`)
+      .set('authorization', `Bearer ${own.tokens.owner}`)
+      .set('content-type', 'application/octet-stream')
+      .send(Buffer.from('PK\x05\x06'));
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain(b.marker);
   },
   'GET /health': async ({ app, b }) => {
     const res = await request(app.getHttpServer()).get('/health').set('authorization', `Bearer ${b.tokens.owner}`);
@@ -385,7 +419,9 @@ describe('tenant-isolation matrix (schema-walked)', () => {
     const auditor = await a.tokenFor(Role.AUDITOR, new Date(Date.now() + 86_400_000));
     const before = await snapshot(a.id);
     const failures: string[] = [];
-    for (const op of operations().filter((o) => o.root === 'Mutation' && !SELF_SERVICE.has(o.name))) {
+    for (const op of operations().filter(
+      (o) => o.root === 'Mutation' && !SELF_SERVICE.has(o.name) && !READER_MUTATIONS.has(o.name),
+    )) {
       for (const [who, token] of [
         ['viewer', viewer],
         ['auditor', auditor],
@@ -605,6 +641,12 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       )
     ).createWebhookEndpoint.endpoint.id;
     const event = await eventOf(tenant.id, change);
+    const exported = (
+      await run<{ exportRegister: { manifest: { exportId: string } } }>(
+        `mutation { exportRegister(input: { format: CSV }) { manifest { exportId } } }`,
+        {},
+      )
+    ).exportRegister.manifest.exportId;
     const apiKey = (
       await run<{ createApiKey: { apiKey: { id: string } } }>(
         `mutation($n: String!) { createApiKey(input: { name: $n, role: VIEWER }) { apiKey { id } } }`,
@@ -629,6 +671,7 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       webhookEndpoint,
       objection,
       event,
+      export: exported,
     };
   };
   return {
@@ -679,7 +722,8 @@ function httpRoutes(app: INestApplication): string[] {
   };
   const routes: string[] = [];
   for (const layer of express.router?.stack ?? []) {
-    if (!layer.route) continue;
+    // The per-request read-scope middleware is mounted on every method of '/*path': not a route.
+    if (!layer.route || layer.route.path === '/*path') continue;
     if (layer.route.path === '{/*splat}') routes.push(`ANY ${layer.route.path}`);
     else
       for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${layer.route.path}`);
