@@ -164,10 +164,12 @@ describe('delivery survives a worker killed with SIGKILL', () => {
     // Duplicates share the id: each endpoint saw exactly one webhook-id per event, each subscriber one Message-ID per event.
     const idsPerTarget = new Map<string, Set<string>>();
     for (const r of receiver.requests) {
+      if (!own.has(String(r.headers['webhook-id']))) continue;
       const key = `${r.path} ${(JSON.parse(r.body) as { id: string }).id}`;
       idsPerTarget.set(key, (idsPerTarget.get(key) ?? new Set()).add(String(r.headers['webhook-id'])));
     }
     for (const m of sink.messages) {
+      if (!own.has(m.headers['message-id']!)) continue;
       const key = `${m.to[0]} ${m.headers['x-art30-delivery-id']}`;
       idsPerTarget.set(key, (idsPerTarget.get(key) ?? new Set()).add(m.headers['message-id']!));
     }
