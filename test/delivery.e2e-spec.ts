@@ -101,6 +101,9 @@ describe('delivery: email and webhooks from the outbox', () => {
     app = await startTestApp(config);
     second = await startTestApp(config);
     db = await ownerClient();
+    // The worker serves every tenant: what earlier suites left in the shared test database's outbox
+    // goes out now, before these tests count what arrives.
+    await worker().drain();
   });
 
   afterAll(async () => {
