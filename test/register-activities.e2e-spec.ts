@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { TenantDb } from '#database';
-import pg from 'pg';
-import { codes, createTestTenant, gql, ownerClient, Role, startTestApp, type TestTenant } from '#testing';
+import {
+  codes,
+  countStatements,
+  createTestTenant,
+  gql,
+  ownerClient,
+  Role,
+  startTestApp,
+  type TestTenant,
+} from '#testing';
 import { ActivitiesService } from '../libs/register/src/activities/activities.service.js';
 
 const FULL = `id name description department status role reviewDate startedOn productIds engagementIds
@@ -653,25 +661,3 @@ describe('register: processing activities', () => {
 });
 
 const TRANSACTION_CONTROL = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config\()/i;
-
-/**
- * Every SQL statement (transaction control included) sent through the pg driver while `work`
- * runs, normalised. The API runs in this process, so these are all of the request's statements.
- */
-async function countStatements(work: () => Promise<void>): Promise<string[]> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const seen: string[] = [];
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
-    seen.push(text.replace(/\s+/g, ' ').trim());
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { ChangesService, type EventPayload, ObjectionsService, signLink } from '#notifications';
-import { codes, createTestTenant, gql, ownerClient, startTestApp, type TestTenant } from '#testing';
+import { codes, countStatements, createTestTenant, gql, ownerClient, startTestApp, type TestTenant } from '#testing';
 
 const CHANGE_FIELDS = `id kind status engagementId replacedEngagementId noticePeriodDays announcedAt effectiveAt
   objectionDeadline urgentReason note effectedAt createdBy productIds
@@ -545,6 +545,21 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
     expect(list.data!.subprocessorChanges).toEqual([]);
     const { rows } = await owner.query(`SELECT status FROM subprocessor_changes WHERE id = $1`, [mine.id]);
     expect(rows[0].status).toBe(mine.status.toLowerCase());
+  });
+
+  it('reads the approvals and objections of a whole list of changes in one query each', async () => {
+    const statements = await countStatements(async () => {
+      const res = await gql<{ subprocessorChanges: Change[] }>(
+        app,
+        `{ subprocessorChanges { id approvals { partyId } objections { id } } }`,
+        {},
+        a.ownerToken,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.subprocessorChanges.length).toBeGreaterThan(5);
+    });
+    expect(statements.filter((s) => /\bFROM "?change_approvals"?/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /\bFROM "?objections"?/.test(s))).toHaveLength(1);
   });
 
   it('lets viewers and auditors read changes but not announce them', async () => {

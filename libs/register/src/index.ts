@@ -35,3 +35,4 @@ export { mapRows } from './common/row-mapper.js';
 export { activityFacts, tenantFacts } from './health/facts-mapping.js';
 export { engagementLocations, type RegisterRows } from './health/recipient-facts.js';
 export type { RegisterEntityType } from './history/register-change.entity.js';
+export { requestLoader } from './common/loaders.js';

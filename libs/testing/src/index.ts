@@ -8,3 +8,4 @@ export * from './webhook-receiver.js';
 export * from './notification-factories.js';
 export * from './schema-walk.js';
 export * from './secrets-recorder.js';
+export * from './statement-counter.js';

@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Requires } from '#accounts';
 import { AppError, Permission, type Principal, UuidPipe } from '#core';
+import { requestLoader } from '#register';
 import { ObjectionModel } from '../objections/objection.graphql.js';
 import { ObjectionsService } from '../objections/objections.service.js';
 import {
@@ -124,16 +125,29 @@ export class ChangesResolver {
   async approvals(
     @CurrentPrincipal() principal: Principal,
     @Parent() change: SubprocessorChangeModel,
+    @Context() context: object,
   ): Promise<ChangeApprovalModel[]> {
-    return (await this.changes.approvals(principal, [change.id])).map(ChangeApprovalModel.from);
+    // One query for every change of the list, not one per change.
+    const loader = requestLoader<string, ChangeApprovalModel[]>(context, 'changeApprovals', undefined, async (ids) =>
+      groupByChange(ids, await this.changes.approvals(principal, ids)).map((rows) =>
+        rows.map(ChangeApprovalModel.from),
+      ),
+    );
+    return loader.load(change.id);
   }
 
   @ResolveField(() => [ObjectionModel])
   async objections(
     @CurrentPrincipal() principal: Principal,
     @Parent() change: SubprocessorChangeModel,
+    @Context() context: object,
   ): Promise<ObjectionModel[]> {
-    return (await this.objectionsService.list(principal, [change.id])).map(ObjectionModel.from);
+    const loader = requestLoader<string, ObjectionModel[]>(context, 'changeObjections', undefined, async (ids) =>
+      groupByChange(ids, await this.objectionsService.list(principal, ids)).map((rows) =>
+        rows.map(ObjectionModel.from),
+      ),
+    );
+    return loader.load(change.id);
   }
 }
 
@@ -142,4 +156,11 @@ function checkReason(reason: string): string {
   if (trimmed.length < 3 || trimmed.length > 2000)
     throw AppError.badInput('reason', 'Say why the change is withdrawn (3 to 2,000 characters).');
   return trimmed;
+}
+
+/** The rows of each requested change, in the order the loader asked for them. */
+function groupByChange<T extends { changeId: string }>(ids: readonly string[], rows: T[]): T[][] {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(row.changeId)?.push(row);
+  return ids.map((id) => groups.get(id)!);
 }
