@@ -589,3 +589,59 @@ function section(page: string, id: string): string {
   if (start < 0) throw new Error(`no section ${id}`);
   return page.slice(start, page.indexOf('</section>', start)).replace(/>\s+</g, '><');
 }
+
+describe('public pages: rate limit per client address', () => {
+  let app: INestApplication;
+  let db: pg.Client;
+  let tenant: TestTenant;
+  // 10 requests at once, then one every 10 s; a POST counts as 5.
+  const from = (address: string) => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).set('x-forwarded-for', address),
+    post: (path: string) =>
+      request(app.getHttpServer()).post(path).set('x-forwarded-for', address).set('origin', BASE).type('form'),
+  });
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      APP_SECRET: SECRET,
+      PUBLIC_BASE_URL: BASE,
+      HTTP_TRUST_PROXY: 'loopback',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '6',
+      PUBLIC_RATE_LIMIT_BURST: '10',
+    });
+    db = await ownerClient();
+    tenant = await createTestTenant(app, 'Rate limited');
+  });
+  afterAll(async () => {
+    await db.end();
+    await app.close();
+  });
+
+  it('refuses an address past its allowance with 429, Retry-After and a page in its language; others are served', async () => {
+    const flood = from('203.0.113.10');
+    for (let i = 0; i < 10; i++) expect((await flood.get(`/t/${tenant.slug}/subprocessors`)).status).toBe(200);
+    const refused = await flood.get(`/t/${tenant.slug}/subprocessors?lang=nl`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.text).toContain('Te veel verzoeken');
+    const feed = await flood.get(`/t/${tenant.slug}/subprocessors.json`);
+    expect(feed.status).toBe(429);
+    expect(feed.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('Try again in') } });
+    // Refused before the organisation is looked up: an unknown one is not even a 404.
+    expect((await flood.get('/t/no-such-organisation/subprocessors')).status).toBe(429);
+
+    expect((await from('203.0.113.11').get(`/t/${tenant.slug}/subprocessors`)).status).toBe(200);
+  });
+
+  it('charges a POST as five requests, and a refused subscription stores nothing', async () => {
+    const client = from('203.0.113.20');
+    const subscribe = (email: string) => client.post(`/t/${tenant.slug}/subscribe`).send({ email, language: 'en' });
+    expect((await subscribe('first@limited.example')).status).toBe(200);
+    expect((await subscribe('second@limited.example')).status).toBe(200);
+    const third = await subscribe('third@limited.example');
+    expect(third.status).toBe(429);
+    expect(third.text).toContain('Too many requests');
+    const { rows } = await db.query(`SELECT email FROM subscribers WHERE tenant_id = $1 ORDER BY email`, [tenant.id]);
+    expect(rows.map((r: { email: string }) => r.email)).toEqual(['first@limited.example', 'second@limited.example']);
+  });
+});

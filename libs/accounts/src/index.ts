@@ -14,3 +14,4 @@ import { Member } from './members/member.entity.js';
 import { Tenant } from './tenants/tenant.entity.js';
 export const ACCOUNTS_ENTITIES = [Tenant, Member, Session, ApiKey];
 export * from './tenants/tenant.model.js';
+export { MemoryRateLimitStore } from './rate-limits/rate-limit-store.js';

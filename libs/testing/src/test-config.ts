@@ -18,6 +18,8 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     ...(logFile ? { LOG_FILE: logFile } : {}),
     RATE_LIMIT_POINTS_PER_MINUTE: '1000000000',
     RATE_LIMIT_BURST_POINTS: '1000000000',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000',
+    PUBLIC_RATE_LIMIT_BURST: '1000000000',
     ...overrides,
   });
 }

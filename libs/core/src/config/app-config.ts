@@ -44,6 +44,12 @@ export interface AppConfig {
     store: 'postgres' | 'memory';
   };
   /**
+   * The public pages (subprocessor page, feeds, subscribe/confirm/unsubscribe/object), per client
+   * address and per process: requests refilled per minute (0 turns it off) and the bucket's size.
+   * A POST (it writes, and subscribing sends mail) counts as five requests.
+   */
+  publicRateLimit: { requestsPerMinute: number; burst: number };
+  /**
    * Express's `trust proxy`: which proxies' X-Forwarded-For to believe, so callers without a token
    * are rate-limited by their own address, not the load balancer's. false, true, a hop count or
    * addresses/subnets (`loopback, 10.0.0.0/8`).
@@ -138,6 +144,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pointsPerMinute: read.int('RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 0, 1_000_000_000),
       burstPoints: read.int('RATE_LIMIT_BURST_POINTS', 20_000, 1, 1_000_000_000),
       store: read.oneOf('RATE_LIMIT_STORE', ['postgres', 'memory'] as const, 'postgres'),
+    },
+    publicRateLimit: {
+      requestsPerMinute: read.int('PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 0, 1_000_000_000),
+      burst: read.int('PUBLIC_RATE_LIMIT_BURST', 60, 5, 1_000_000_000),
     },
     trustProxy: trustProxy(env.HTTP_TRUST_PROXY),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : undefined,

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { RateLimitedError } from '#accounts';
 import { AppError, ErrorCode, HTTP_STATUS } from '#core';
 import { sendHtml } from './public-layout.js';
 import type { PublicRequest } from './public-request.js';
@@ -21,7 +22,12 @@ export class PublicErrorFilter implements ExceptionFilter {
     let status = 500;
     let code: string = ErrorCode.Internal;
     let message = t.internalText;
-    if (error instanceof AppError) {
+    if (error instanceof RateLimitedError) {
+      status = 429;
+      code = error.code;
+      message = t.tooManyText(error.retryAfterSeconds);
+      res.set('retry-after', String(error.retryAfterSeconds));
+    } else if (error instanceof AppError) {
       status = HTTP_STATUS[error.code];
       code = error.code;
       message =
@@ -46,9 +52,11 @@ export class PublicErrorFilter implements ExceptionFilter {
         ? t.notFoundTitle
         : status === 403
           ? t.forbiddenTitle
-          : status < 500
-            ? t.badRequestTitle
-            : t.errorTitle;
+          : status === 429
+            ? t.tooManyTitle
+            : status < 500
+              ? t.badRequestTitle
+              : t.errorTitle;
     sendHtml(res, status, messagePage(req.publicLang ?? 'en', undefined, title, message, 'error'));
   }
 }

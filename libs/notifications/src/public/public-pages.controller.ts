@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public, type Tenant } from '#accounts';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode } from '#core';
@@ -9,6 +9,7 @@ import { SubscribersService } from '../subscribers/subscribers.service.js';
 import { PublicErrorFilter } from './public-error.filter.js';
 import { sendHtml } from './public-layout.js';
 import { publicLinks } from './public-links.js';
+import { PublicRateLimitGuard } from './public-rate-limit.guard.js';
 import { PublicRegisterService } from './public-register.service.js';
 import {
   assertSameOrigin,
@@ -30,10 +31,12 @@ type QueryParams = Record<string, unknown>;
  * The tenant's public pages (no login): the subprocessor page and its feeds, and the pages
  * behind the links in emails (confirm, unsubscribe, object). Server-rendered HTML that works
  * without JavaScript; every value escaped; a strict Content-Security-Policy (public-layout.ts).
- * Nothing changes on GET: confirming, unsubscribing and objecting are POSTs.
+ * Nothing changes on GET: confirming, unsubscribing and objecting are POSTs. Limited per client
+ * address (PublicRateLimitGuard).
  */
 @Public()
 @UseFilters(PublicErrorFilter)
+@UseGuards(PublicRateLimitGuard)
 @Controller('t/:slug')
 export class PublicPagesController {
   constructor(

@@ -100,6 +100,9 @@ const TEXTS = {
     forbiddenTitle: 'Niet toegestaan',
     forbiddenText: 'Dit formulier kan alleen vanaf deze website worden verzonden.',
     internalText: 'Probeer het later opnieuw.',
+    tooManyTitle: 'Te veel verzoeken',
+    tooManyText: (seconds: number) =>
+      `Er kwamen te veel verzoeken van dit adres. Probeer het over ${seconds} seconden opnieuw.`,
     invalidEmail: 'Vul een geldig e-mailadres in.',
     reasonRequired: 'Geef de reden van je bezwaar (1 tot 5.000 tekens).',
     fieldTooLong: 'Een van de velden is te lang.',
@@ -200,6 +203,8 @@ const TEXTS = {
     forbiddenTitle: 'Not allowed',
     forbiddenText: 'This form can only be sent from this website.',
     internalText: 'Please try again later.',
+    tooManyTitle: 'Too many requests',
+    tooManyText: (seconds: number) => `Too many requests came from this address. Try again in ${seconds} seconds.`,
     invalidEmail: 'Enter a valid email address.',
     reasonRequired: 'Say why you object (1 to 5,000 characters).',
     fieldTooLong: 'One of the fields is too long.',
