@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
+import { Role } from '#core';
 import { verifyLink } from '#notifications';
 import { DeliveryWorker } from '#notifications';
 import {
@@ -102,9 +104,9 @@ describe('delivery: email and webhooks from the outbox', () => {
     second = await startTestApp(config);
     db = await ownerClient();
     // The worker serves every tenant: what earlier suites left in the shared test database's outbox
-    // goes out now, before these tests count what arrives.
+    // goes out now, before these tests count what arrives (after the whole suite, that can be a lot).
     await worker().drain();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await db.end();
@@ -280,6 +282,48 @@ describe('delivery: email and webhooks from the outbox', () => {
       tenant.ownerToken,
     );
     expect(letters.data!.deliveries.items.map((d) => d.id)).toEqual([dead!.id]);
+  });
+
+  it('retries a dead delivery on request, under the same id, and only a dead one, only for an admin', async () => {
+    await fresh();
+    const { endpoint } = await addEndpoint('/mended');
+    receiver.respond(() => ({ status: 500 }));
+    const doomed = await enqueueTestEvent(app, tenant);
+    await worker().drain();
+    const [dead] = await deliveriesOf(doomed.changeId);
+    expect(dead).toMatchObject({ status: 'DEAD', attempts: 3 });
+    const RETRY = `mutation($id: ID!) { retryDelivery(id: $id) { id status attempts } }`;
+    const retry = (id: string, token = tenant.ownerToken) =>
+      gql<{ retryDelivery: { id: string; status: string; attempts: number } }>(app, RETRY, { id }, token);
+
+    // Still failing: one more attempt, then dead again.
+    expect((await retry(dead!.id)).data!.retryDelivery).toEqual({ id: dead!.id, status: 'PENDING', attempts: 3 });
+    await worker().drain();
+    const [again] = await deliveriesOf(doomed.changeId);
+    expect(again).toMatchObject({ status: 'DEAD', attempts: 4 });
+    expect(again!.attemptLog.map((a) => a.outcome)).toEqual(['RETRY', 'RETRY', 'DEAD', 'DEAD']);
+
+    // Mended: delivered, with the same webhook-id as every earlier attempt.
+    receiver.respond(() => ({ status: 204 }));
+    expect(codes(await retry(dead!.id, await tenant.tokenFor(Role.EDITOR)))).toEqual(['FORBIDDEN']);
+    await retry(dead!.id);
+    await worker().drain();
+    const [delivered] = await deliveriesOf(doomed.changeId);
+    expect(delivered).toMatchObject({ status: 'DELIVERED', attempts: 5 });
+    const ids = receiver.requests.filter((r) => r.path === '/mended').map((r) => r.headers['webhook-id']);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids)).toEqual(new Set([delivered!.webhookId]));
+
+    // Only a dead delivery, to someone who can still receive it; unknown ids are not found.
+    expect(codes(await retry(dead!.id))).toEqual(['CONFLICT']);
+    receiver.respond(() => ({ status: 500 }));
+    const second = await enqueueTestEvent(app, tenant);
+    await worker().drain();
+    const [deadAgain] = await deliveriesOf(second.changeId);
+    await gql(app, `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`, { id: endpoint.id }, tenant.ownerToken);
+    expect(codes(await retry(deadAgain!.id))).toEqual(['CONFLICT']);
+    expect(codes(await retry(randomUUID()))).toEqual(['NOT_FOUND']);
+    expect((await deliveriesOf(second.changeId))[0]).toMatchObject({ status: 'DEAD', attempts: 3 });
   });
 
   it('disables an endpoint that answers 410 and cancels what was still waiting for it', async () => {

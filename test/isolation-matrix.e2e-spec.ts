@@ -11,6 +11,7 @@ import { signLink, SubscribersService } from '#notifications';
 import {
   codes,
   createTestTenant,
+  addSubscriber,
   documentFor,
   gql,
   type GraphQLResponse,
@@ -58,6 +59,7 @@ type Kind =
   | 'webhookEndpoint'
   | 'objection'
   | 'event'
+  | 'delivery'
   | 'export';
 
 interface IdKind {
@@ -142,6 +144,7 @@ const ID_KINDS: Record<string, IdKind> = {
   'Query.deliveries.changeId': filter('change'),
   'Query.deliveries.eventId': filter('event'),
   'Mutation.withdrawSubprocessorChange.id': lookup('change'),
+  'Mutation.retryDelivery.id': lookup('delivery'),
   'Mutation.removeSubscriber.id': lookup('subscriber'),
   'Mutation.updateWebhookEndpoint.id': lookup('webhookEndpoint'),
   'Mutation.deleteWebhookEndpoint.id': lookup('webhookEndpoint'),
@@ -641,6 +644,7 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       )
     ).createWebhookEndpoint.endpoint.id;
     const event = await eventOf(tenant.id, change);
+    const delivery = await deadDelivery(tenant.id, event, subscriber);
     const exported = (
       await run<{ exportRegister: { manifest: { exportId: string } } }>(
         `mutation { exportRegister(input: { format: CSV }) { manifest { exportId } } }`,
@@ -671,6 +675,7 @@ async function objectsOf(app: INestApplication, tenant: TestTenant, marker: stri
       webhookEndpoint,
       objection,
       event,
+      delivery,
       export: exported,
     };
   };
@@ -744,6 +749,21 @@ async function eventOf(tenantId: string, changeId: string): Promise<string> {
     );
     if (!rows[0]) throw new Error(`no outbox event for change ${changeId}`);
     return rows[0].id;
+  } finally {
+    await db.end();
+  }
+}
+
+/** A dead-lettered email delivery of the event to the subscriber (the worker does not run here). */
+async function deadDelivery(tenantId: string, eventId: string, subscriberId: string): Promise<string> {
+  const db = await ownerClient();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO deliveries (tenant_id, event_id, channel, target_id, status, attempts, last_error)
+       VALUES ($1, $2, 'email', $3, 'dead', 3, 'SMTP 421; retry schedule exhausted') RETURNING id`,
+      [tenantId, eventId, subscriberId],
+    );
+    return rows[0]!.id;
   } finally {
     await db.end();
   }
@@ -823,6 +843,14 @@ function setupsFor(app: INestApplication, tenant: TestTenant): Record<string, (o
     announceSubprocessorReplacement: fresh('AnnounceSubprocessorReplacementInput.replacedEngagementId'),
     announceSubprocessorRemoval: fresh('AnnounceSubprocessorRemovalInput.engagementId'),
     updateEngagement: fresh('UpdateEngagementInput.id', 'PLANNED'),
+    // Each retry uses up its dead delivery: a fresh one, to a fresh confirmed subscriber.
+    retryDelivery: async (objects) => {
+      const subscriber = await addSubscriber(app, tenant.id, {
+        email: `retry-${randomUUID().slice(0, 8)}@example.org`,
+      });
+      const id = await deadDelivery(tenant.id, objects.ids.event, subscriber);
+      return { ids: { ...objects.ids, delivery: id }, own: { 'Mutation.retryDelivery.id': id } };
+    },
     withdrawSubprocessorChange: async (objects) => {
       const { id } = await announcedRemoval();
       return { ids: { ...objects.ids, change: id }, own: { 'Mutation.withdrawSubprocessorChange.id': id } };

@@ -1,6 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Requires } from '#accounts';
-import { Permission, type Principal } from '#core';
+import { Permission, type Principal, UuidPipe } from '#core';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveriesArgs, DeliveryModel, DeliveryPage } from './delivery.model.js';
 
@@ -16,5 +16,18 @@ export class DeliveriesResolver {
   })
   list(@CurrentPrincipal() principal: Principal, @Args() args: DeliveriesArgs): Promise<DeliveryPage> {
     return this.deliveries.page(principal, args);
+  }
+
+  @Requires(Permission.Administer)
+  @Mutation(() => DeliveryModel, {
+    name: 'retryDelivery',
+    description:
+      'One more attempt, now, for a DEAD delivery (same id, so receivers can de-duplicate); if it fails it is DEAD again. CONFLICT unless it is DEAD and its subscriber or endpoint can still receive it.',
+  })
+  retry(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<DeliveryModel> {
+    return this.deliveries.retry(principal, id);
   }
 }

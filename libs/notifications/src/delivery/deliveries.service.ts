@@ -14,7 +14,41 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DeliveriesService {
   constructor(private readonly db: TenantDb) {}
 
-  page(principal: Principal, args: DeliveriesArgs): Promise<DeliveryPage> {
+  /**
+   * One more attempt, now, for a dead-lettered delivery (e.g. after the receiver was mended). It
+   * keeps its id, so receivers that saw an earlier attempt recognise it; if this attempt fails too
+   * it goes back to the dead-letter list. Refused unless the delivery is DEAD and its subscriber
+   * is still confirmed, or its endpoint still active.
+   */
+  async retry(principal: Principal, id: string): Promise<DeliveryModel> {
+    await this.db.run(principal.tenantId, async (tx) => {
+      const [row] = (await tx.em.query(
+        `SELECT d.status, COALESCE(s.status = 'confirmed', w.status = 'active', false) AS reachable
+           FROM deliveries d
+           LEFT JOIN subscribers s ON d.channel = 'email' AND s.tenant_id = d.tenant_id AND s.id = d.target_id
+           LEFT JOIN webhook_endpoints w ON d.channel = 'webhook' AND w.tenant_id = d.tenant_id AND w.id = d.target_id
+          WHERE d.tenant_id = $1 AND d.id = $2
+          FOR UPDATE OF d`,
+        [tx.tenantId, id],
+      )) as Array<{ status: string; reachable: boolean }>;
+      if (!row) throw AppError.notFound('Delivery', id);
+      if (row.status !== 'dead')
+        throw AppError.conflict(`Only a dead-lettered delivery can be retried; this one is ${row.status}.`, 'id');
+      if (!row.reachable)
+        throw AppError.conflict(
+          'The subscriber has left or the endpoint is disabled: there is no one to deliver to.',
+          'id',
+        );
+      await tx.em.query(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE tenant_id = $1 AND id = $2`,
+        [tx.tenantId, id],
+      );
+    });
+    const page = await this.page(principal, { deliveryId: id, first: 1 });
+    return page.items[0]!;
+  }
+
+  page(principal: Principal, args: DeliveriesArgs & { deliveryId?: string }): Promise<DeliveryPage> {
     const first = args.first ?? 100;
     const after = args.after ? decodeCursor(args.after) : undefined;
     return this.db.run(
@@ -28,6 +62,7 @@ export class DeliveriesService {
         };
         if (args.changeId) add(`e.payload -> 'change' ->> 'id' = ?`, args.changeId.toLowerCase());
         if (args.eventId) add('d.event_id = ?', args.eventId);
+        if (args.deliveryId) add('d.id = ?', args.deliveryId);
         if (args.status) add('d.status = ?', args.status);
         if (args.channel) add('d.channel = ?', args.channel);
         const where = filters.join(' AND ');
