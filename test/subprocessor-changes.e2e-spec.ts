@@ -419,6 +419,60 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
       ).toEqual(['CONFLICT']);
     });
 
+    it("register health reads the controller's approval, and the notice given under general authorisation", async () => {
+      const FINDINGS = `query($id: ID!, $asOf: DateTime) { activity(id: $id, asOf: $asOf) { findings { ruleId itemId } } }`;
+      const findings = async (activity: string, asOf?: Date) => {
+        const res = await gql<{ activity: { findings: Array<{ ruleId: string; itemId: string | null }> } }>(
+          app,
+          FINDINGS,
+          { id: activity, asOf },
+          a.ownerToken,
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.activity.findings;
+      };
+      const about = (list: Array<{ ruleId: string; itemId: string | null }>, engagementId: string) =>
+        list.filter((f) => f.itemId === engagementId && f.ruleId.startsWith('R-ART28-2')).map((f) => f.ruleId);
+
+      // Specific: not approved until the controller says so (and, as of before, still not).
+      const added = await announce(ADD, { engagement: { vendorId: vendor, purpose: 'Backups' } });
+      const backups = await create(a, 'createActivity', 'CreateActivityInput', {
+        name: 'Backups for Hospital X',
+        role: 'PROCESSOR',
+        engagementIds: [added.engagementId],
+        controllers: [{ partyId: controller, authorisation: 'SPECIFIC', dpaReference: 'DPA-1' }],
+      });
+      expect(about(await findings(backups), added.engagementId)).toEqual(['R-ART28-2-SPECIFIC-NOT-APPROVED']);
+      const beforeApproval = new Date();
+      const approved = await gql(
+        app,
+        DECIDE,
+        { input: { changeId: added.id, partyId: controller, approve: true } },
+        customerKey,
+      );
+      expect(approved.errors).toBeUndefined();
+      expect(about(await findings(backups), added.engagementId)).toEqual([]);
+      expect(about(await findings(backups, beforeApproval), added.engagementId)).toEqual([
+        'R-ART28-2-SPECIFIC-NOT-APPROVED',
+      ]);
+
+      // General: a change announced with the notice period passes; an urgent one (effective at once) does not.
+      const noticed = await announce(ADD, { engagement: { vendorId: vendor, purpose: 'Mail relay' } });
+      const urgent = await announce(ADD, {
+        engagement: { vendorId: vendor, purpose: 'Emergency hosting' },
+        urgentReason: 'The data centre burned down.',
+      });
+      const general = await create(a, 'createActivity', 'CreateActivityInput', {
+        name: 'Mail for School Y',
+        role: 'PROCESSOR',
+        engagementIds: [noticed.engagementId, urgent.engagementId],
+        controllers: [{ partyId: otherController, authorisation: 'GENERAL', dpaReference: 'DPA-2' }],
+      });
+      const list = await findings(general);
+      expect(about(list, noticed.engagementId)).toEqual([]);
+      expect(about(list, urgent.engagementId)).toEqual(['R-ART28-2-NOTICE-TOO-SHORT']);
+    });
+
     it('takes objections before the deadline and refuses them after; the team reviews them', async () => {
       const change = await announce(ADD, { engagement: { vendorId: vendor, purpose: 'Telemetry' } });
       const objected = await gql<{ objectToSubprocessorChange: { id: string; status: string; partyId: string } }>(

@@ -3,6 +3,7 @@ import { AccountsModule } from '#accounts';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { RegisterModule } from '#register';
 import { ChangesResolver } from './changes/changes.resolver.js';
+import { EngagementNoticesModule } from './changes/engagement-notices.reader.js';
 import { ChangesService } from './changes/changes.service.js';
 import { DeliveriesResolver } from './delivery/deliveries.resolver.js';
 import { DeliveriesService } from './delivery/deliveries.service.js';
@@ -29,7 +30,7 @@ import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js
  * webhooks/), the outbox and its delivery (outbox/, delivery/), the public page and feeds (public/).
  */
 @Module({
-  imports: [AccountsModule, RegisterModule],
+  imports: [AccountsModule, RegisterModule, EngagementNoticesModule],
   controllers: [PublicPagesController],
   providers: [
     Mailer,

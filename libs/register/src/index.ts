@@ -34,5 +34,6 @@ export { registerSource } from './common/register-source.js';
 export { mapRows } from './common/row-mapper.js';
 export { activityFacts, tenantFacts } from './health/facts-mapping.js';
 export { engagementLocations, type RegisterRows } from './health/recipient-facts.js';
+export * from './health/engagement-notices.js';
 export type { RegisterEntityType } from './history/register-change.entity.js';
 export { requestLoader } from './common/loaders.js';

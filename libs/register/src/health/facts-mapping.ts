@@ -18,7 +18,13 @@ import {
 import type { Activity } from '../activities/activity.entity.js';
 import type { Engagement } from '../engagements/engagement.entity.js';
 import type { Party } from '../parties/party.entity.js';
-import { engagementRecipient, recipientsOf, type RegisterRows, text } from './recipient-facts.js';
+import {
+  engagementRecipient,
+  recipientsOf,
+  type RegisterRows,
+  type SubProcessorAuthorisation,
+  text,
+} from './recipient-facts.js';
 
 export type { RegisterRows };
 export { engagementLocations, scopeOf } from './recipient-facts.js';
@@ -49,9 +55,11 @@ export function tenantFacts(parties: Iterable<Party>): TenantFacts {
 }
 
 /** The strictest sub-processor authorisation the controllers gave (processor activities). */
-function authorisationOf(activity: Activity): 'specific' | 'general' | null {
-  const kinds = (activity.controllers ?? []).map((c) => c.authorisation);
-  return kinds.includes('specific') ? 'specific' : kinds.includes('general') ? 'general' : null;
+function authorisationOf(activity: Activity): SubProcessorAuthorisation | null {
+  const controllers = activity.controllers ?? [];
+  const specificControllers = controllers.filter((c) => c.authorisation === 'specific').map((c) => c.partyId);
+  if (specificControllers.length > 0) return { kind: 'specific', specificControllers };
+  return controllers.some((c) => c.authorisation === 'general') ? { kind: 'general', specificControllers: [] } : null;
 }
 
 function partyFacts(party: Party | undefined, dpaReference?: string | null): PartyFacts[] {

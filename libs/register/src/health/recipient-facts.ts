@@ -10,6 +10,7 @@ import type { Recipient, Transfer } from '../activities/activity.values.js';
 import type { CustomDataCategory } from '../data-categories/data-category.entity.js';
 import type { Engagement } from '../engagements/engagement.entity.js';
 import type { Party } from '../parties/party.entity.js';
+import type { EngagementNotices } from './engagement-notices.js';
 
 // Recipients and where they process the data (Art. 30(1)(d)-(e)), mapped for the transfer rules.
 
@@ -21,6 +22,8 @@ export interface RegisterRows {
   engagements: ReadonlyMap<string, Engagement>;
   /** The tenant's own data categories, by code. */
   customCategories: ReadonlyMap<string, CustomDataCategory>;
+  /** How engagements were announced and approved (absent: nothing recorded, e.g. in exports). */
+  notices?: EngagementNotices;
 }
 
 type ScopeFacts = Pick<TransferLocationFacts, 'dpfCertified' | 'publicSector'>;
@@ -56,7 +59,7 @@ export function engagementLocations(engagement: Engagement, rows: RegisterRows):
 export function engagementRecipient(
   engagement: Engagement,
   rows: RegisterRows,
-  authorisation: 'specific' | 'general' | null,
+  authorisation: SubProcessorAuthorisation | null,
 ): RecipientFacts {
   return {
     id: engagement.id,
@@ -64,8 +67,45 @@ export function engagementRecipient(
     kind: 'RK_PROCESSOR',
     // A signing date shows the Art. 28(3) agreement exists even without a reference to it.
     dpaReference: text(engagement.dpaReference) ?? engagement.dpaSignedOn,
-    authorisation,
+    authorisation: authorisation?.kind ?? null,
+    ...(authorisation ? noticeFacts(engagement.id, authorisation, rows.notices) : {}),
     locations: engagementLocations(engagement, rows),
+  };
+}
+
+/** A processor activity's sub-processor authorisation (Art. 28(2)): its kind, and who gave it specifically. */
+export interface SubProcessorAuthorisation {
+  kind: 'specific' | 'general';
+  /** Controllers on specific authorisation: each must approve a new sub-processor. */
+  specificControllers: string[];
+}
+
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * The Art. 28(2) facts of how the engagement came in: approved when every controller on specific
+ * authorisation approved its announcement; for general authorisation, the notice and its period.
+ * An engagement no announcement brought in has none (it predates the register, or was entered
+ * directly): specific authorisation then reads as not approved, general as not checked.
+ */
+function noticeFacts(
+  engagementId: string,
+  authorisation: SubProcessorAuthorisation,
+  notices: EngagementNotices | undefined,
+): Partial<RecipientFacts> {
+  const notice = notices?.byEngagement.get(engagementId);
+  if (!notice) return {};
+  if (authorisation.kind === 'specific') {
+    const times = authorisation.specificControllers.map((party) => notice.approvals.get(party));
+    const approved = times.length > 0 && times.every((t): t is Date => t !== undefined);
+    return { approvedAt: approved ? day(new Date(Math.max(...times.map((t) => t.getTime())))) : null };
+  }
+  return {
+    notifiedAt: day(notice.announcedAt),
+    effectiveAt: day(notice.effectiveAt),
+    noticeDays: notices!.noticeDays,
+    objectionDeadline: day(notice.objectionDeadline),
+    objectionStatus: notice.objectionStatus,
   };
 }
 

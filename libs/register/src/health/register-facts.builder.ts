@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '#core';
 import type { TenantTx } from '#database';
 import type { ActivityFacts, TenantFacts } from '#gdpr';
@@ -10,6 +10,7 @@ import { mapRows } from '../common/row-mapper.js';
 import { CustomDataCategory } from '../data-categories/data-category.entity.js';
 import { Engagement } from '../engagements/engagement.entity.js';
 import { Party } from '../parties/party.entity.js';
+import { ENGAGEMENT_NOTICES, type EngagementNoticeSource } from './engagement-notices.js';
 import { activityFacts, type RegisterRows, tenantFacts } from './facts-mapping.js';
 
 /** The register at one instant as #gdpr facts, plus what the API reports next to them. */
@@ -28,13 +29,17 @@ const parties = new RegisterReader<Party>('parties', Party);
 const activities = new RegisterReader<Activity>('activities', Activity);
 
 /**
- * Reads the whole register of the caller's tenant, now or as of an instant, in four statements,
+ * Reads the whole register of the caller's tenant, now or as of an instant, in five statements,
  * and maps it into RegisterFacts. Reads the tables directly (not the other features' services):
  * health needs every row at once.
  */
 @Injectable()
 export class RegisterFactsBuilder {
-  constructor(private readonly register: RegisterWriter) {}
+  constructor(
+    private readonly register: RegisterWriter,
+    // Provided by the notifications feature; without it, Art. 28(2) notices are not checked.
+    @Optional() @Inject(ENGAGEMENT_NOTICES) private readonly notices?: EngagementNoticeSource,
+  ) {}
 
   build(principal: Principal, asOf?: Date): Promise<RegisterSnapshot> {
     return this.register.read(principal, (tx) => this.buildIn(tx, asOf));
@@ -53,6 +58,7 @@ export class RegisterFactsBuilder {
       parties: new Map(partyRows.map((p) => [p.id, p])),
       engagements: new Map(engagementRows.map((e) => [e.id, e])),
       customCategories: new Map(categoryRows.map((c) => [c.code, c])),
+      notices: await this.notices?.read(tx, readAt),
     };
     return {
       readAt,
