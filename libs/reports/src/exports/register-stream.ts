@@ -39,7 +39,7 @@ const BATCH = 500;
  * transaction. The small tables (parties, products, engagements, custom categories) are held as
  * look-ups: every row of the big ones names them. Activities and cookies are streamed through a
  * server-side cursor (pg-query-stream), so an export of 100,000 activities holds one batch at a time;
- * each table of an export is a pass of its own over the cursor.
+ * the activity tables of an export are filled in one pass (ActivitySpool).
  */
 export class RegisterSnapshotReader {
   readonly day: string;
