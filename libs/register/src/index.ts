@@ -31,7 +31,7 @@ export * from './engagements/dto/engagement.input.js';
 export * from './engagements/engagement.model.js';
 // For exports (#reports): streamed reads of the register as of an instant, mapped like the API's.
 export { registerSource } from './common/register-source.js';
-export { mapRows } from './common/row-mapper.js';
+export { jsonRowMapper, mapRows } from './common/row-mapper.js';
 export { activityFacts, tenantFacts } from './health/facts-mapping.js';
 export { engagementLocations, type RegisterRows } from './health/recipient-facts.js';
 export * from './health/engagement-notices.js';

@@ -45,6 +45,8 @@ export interface ExportTable {
   headers: string[];
   widths: number[];
   rows: () => AsyncIterable<Cell[]>;
+  /** The rows already written as CSV lines (a CSV export spools them so): the CSV writer copies them. */
+  csv?: () => AsyncIterable<Buffer | string>;
 }
 
 /** The header block of Art. 30(1)(a) / 30(2)(a). */

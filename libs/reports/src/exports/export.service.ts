@@ -247,6 +247,13 @@ async function chainHead(tx: TenantTx): Promise<{ length: number; headHash: stri
 }
 
 /**
+ * Deflate level of the zips: 1 takes half the CPU of zlib's default 6 for about 10% more bytes
+ * (CSV of 20,000 activities: 0.43 s against 0.88 s, 10.2 MB against 9.3 MB); the compressor is on
+ * the export's critical path once the tables are spooled.
+ */
+const ZIP_LEVEL = 1;
+
+/**
  * A zip of the files (streamed in turn, each hashed on its way in) and, last, manifest.json, made
  * once every file's hash is known and the export has been recorded.
  */
@@ -262,7 +269,7 @@ async function writeZip(
   const failed = new Promise<never>((_, reject) => (failure = reject));
   let manifest: ExportManifest | undefined;
   for (const entry of entries) {
-    zip.addReadStreamLazy(entry.name, { mtime }, (callback) => {
+    zip.addReadStreamLazy(entry.name, { mtime, compressionLevel: ZIP_LEVEL }, (callback) => {
       const hashing = new HashingStream();
       const source = entry.source();
       source.on('error', (error) => failure!(error));
@@ -270,7 +277,7 @@ async function writeZip(
       callback(null, source.pipe(hashing));
     });
   }
-  zip.addReadStreamLazy(MANIFEST_FILE, { mtime }, (callback) => {
+  zip.addReadStreamLazy(MANIFEST_FILE, { mtime, compressionLevel: ZIP_LEVEL }, (callback) => {
     record(files)
       .then((recorded) => {
         manifest = recorded;

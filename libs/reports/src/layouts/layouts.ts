@@ -5,6 +5,7 @@ import {
   type Cell,
   type Column,
   type ExportDocument,
+  ExportFormat,
   ExportLayout,
   type ExportMeta,
   type ExportTable,
@@ -73,7 +74,7 @@ export function cellText(value: Cell, separator = '; '): string {
 /** The register as one document of a layout, ready for any writer. */
 export async function buildDocument(reader: RegisterSnapshotReader, meta: ExportMeta): Promise<ExportDocument> {
   const { layout, lang } = meta;
-  const spool = new ActivitySpool(reader);
+  const spool = new ActivitySpool(reader, meta.format === ExportFormat.CSV ? 'csv' : 'json');
   const tables: ExportTable[] = tableSpecs(layout, reader, lang).map((spec) => materialise(spec, reader, lang, spool));
   const recordColumns = layout === ExportLayout.ICO ? icoTable(reader, lang).columns : cnilColumns(reader, lang);
   return {

@@ -28,7 +28,11 @@ export function materialise<R>(
 ): ExportTable {
   if (spec.fromActivity) {
     spool.register(spec as unknown as TableSpec<never>);
-    return { ...header(spec, lang), rows: () => spool.rows(spec.name) };
+    return {
+      ...header(spec, lang),
+      rows: () => spool.rows(spec.name),
+      ...(spool.encoding === 'csv' ? { csv: () => spool.csv(spec.name) } : {}),
+    };
   }
   return {
     ...header(spec, lang),

@@ -17,23 +17,37 @@ export function unneutralise(text: string): string {
   return FORMULA_START.test(text) && text.startsWith("'") ? text.slice(1) : text;
 }
 
+/** Quoted: a quote, comma or line break inside, or white space at either end (trim() would lose it). */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = neutralise(Array.isArray(value) ? value.join('; ') : (value as string));
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const line = (cells: readonly Cell[]) => cells.map(csvCell).join(',') + '\r\n';
+/** One row as a CSV line, CRLF-terminated. */
+export function csvLine(cells: readonly Cell[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]!) : ',' + csvCell(cells[i]!);
+  return line + '\r\n';
+}
 
 /**
  * One table as RFC 4180 CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
- * accents right; CRLF line ends), streamed row by row.
+ * accents right; CRLF line ends), streamed in chunks.
  */
-export async function* csvLines(table: ExportTable): AsyncIterable<string> {
-  let chunk = '\uFEFF' + line(table.headers);
+export async function* csvLines(table: ExportTable): AsyncIterable<string | Buffer> {
+  let chunk = '\uFEFF' + csvLine(table.headers);
+  if (table.csv) {
+    // Spooled as CSV lines already: copied as they are.
+    yield chunk;
+    yield* table.csv();
+    return;
+  }
   for await (const row of table.rows()) {
-    chunk += line(row);
+    chunk += csvLine(row);
     if (chunk.length > 64 * 1024) {
       yield chunk;
       chunk = '';
