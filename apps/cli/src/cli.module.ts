@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ACCOUNTS_ENTITIES, AccountsModule } from '#accounts';
 import { type AppConfig, ConfigModule } from '#core';
 import { DatabaseModule } from '#database';
-import { NOTIFICATIONS_ENTITIES } from '#notifications';
+import { EngagementNoticesModule, NOTIFICATIONS_ENTITIES } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { DemoModule } from '#demo';
 import { REPORTS_ENTITIES, ReportsModule } from '#reports';
@@ -16,6 +16,8 @@ import { REPORTS_ENTITIES, ReportsModule } from '#reports';
     AccountsModule,
     RegisterModule,
     ReportsModule,
+    // Exports from the CLI list the same Art. 28(2) findings as the API's.
+    EngagementNoticesModule,
     DemoModule,
   ],
 })

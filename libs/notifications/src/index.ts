@@ -1,4 +1,5 @@
 export * from './notifications.module.js';
+export { EngagementNoticesModule } from './changes/engagement-notices.reader.js';
 export * from './changes/subprocessor-change.entity.js';
 export * from './changes/change-approval.entity.js';
 export * from './objections/objection.entity.js';

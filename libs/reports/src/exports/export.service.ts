@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import yazl from 'yazl';
 import { TenantsService } from '#accounts';
 import { AppError, type Principal } from '#core';
 import { TenantDb, type TenantTx } from '#database';
 import type { Lang } from '#gdpr';
+import { ENGAGEMENT_NOTICES, type EngagementNoticeSource } from '#register';
 import { buildDocument } from '../layouts/layouts.js';
 import {
   type ExportChannel,
@@ -64,6 +65,8 @@ export class ExportService {
   constructor(
     private readonly db: TenantDb,
     private readonly tenants: TenantsService,
+    // The change process's Art. 28(2) facts, so the findings file says what registerHealth says.
+    @Optional() @Inject(ENGAGEMENT_NOTICES) private readonly notices?: EngagementNoticeSource,
   ) {}
 
   plan(request: ExportRequest, day = new Date()): ExportPlan {
@@ -93,7 +96,12 @@ export class ExportService {
       principal.tenantId,
       async (tx) => {
         const history = await chainHead(tx);
-        const reader = await new RegisterSnapshotReader(tx, request.asOf ?? generatedAt, !!request.asOf).load();
+        const reader = await new RegisterSnapshotReader(
+          tx,
+          request.asOf ?? generatedAt,
+          !!request.asOf,
+          this.notices,
+        ).load();
         const meta: ExportMeta = {
           exportId: plan.exportId,
           tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },

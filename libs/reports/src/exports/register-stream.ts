@@ -18,6 +18,7 @@ import {
   CustomDataCategory,
   Engagement,
   engagementLocations,
+  type EngagementNoticeSource,
   jsonRowMapper,
   mapRows,
   Party,
@@ -55,6 +56,7 @@ export class RegisterSnapshotReader {
     readonly asOf: Date,
     /** Now: read the tables; a past instant: rebuild them from the history. */
     private readonly fromHistory: boolean,
+    private readonly notices?: EngagementNoticeSource,
   ) {
     this.day = asOf.toISOString().slice(0, 10);
   }
@@ -77,6 +79,7 @@ export class RegisterSnapshotReader {
       parties: this.parties,
       engagements: this.engagements,
       customCategories: this.categories,
+      notices: await this.notices?.read(tx, this.asOf),
     };
     return this;
   }
