@@ -32,7 +32,7 @@ import type pg from 'pg';
  */
 
 const TENANTS = 2;
-const ADDITIONS = 40; // per tenant
+const ADDITIONS = 30; // per tenant
 const CONTESTED_ENGAGEMENTS = 4; // per tenant, each announced as changed by RACERS clients at once
 const RACERS = 3;
 const CONTESTED_PARTIES = 4; // per tenant, each edited on a different field by every PARTY_FIELDS client at once
