@@ -1,9 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { APP_DATA_SOURCE } from '#database';
 import { DEEP_REGISTER_QUERY } from '../bench/scenarios/deep-register-query.bench.js';
-import { codes, createTestTenant, gql, Role, startTestApp, type TestTenant } from '#testing';
-import type { DataSource } from 'typeorm';
+import { codes, countStatements, createTestTenant, gql, Role, startTestApp, type TestTenant } from '#testing';
 
 /**
  * The abuse limits: every over-limit request is refused before anything runs, with its own
@@ -276,7 +274,7 @@ describe('rate limits per user and per API key', () => {
 
   it('costs one statement per operation with the PostgreSQL store', async () => {
     const token = await tenant.tokenFor(Role.VIEWER);
-    const statements = await recordStatements(app, () => gql(app, `{ viewer { role } }`, {}, token));
+    const statements = await countStatements(async () => void (await gql(app, `{ viewer { role } }`, {}, token)));
     expect(statements.filter((s) => /app_take_rate_points/.test(s))).toHaveLength(1);
   });
 
@@ -303,7 +301,7 @@ describe('rate limits per user and per API key', () => {
       expect(codes(await gql(one, spend(4), {}, token))).toEqual([]);
       expect(codes(await gql(one, spend(1), {}, token))).toEqual(['RATE_LIMITED']);
       expect(codes(await gql(two, spend(4), {}, token))).toEqual([]);
-      const statements = await recordStatements(one, () => gql(one, `{ viewer { role } }`, {}, token));
+      const statements = await countStatements(async () => void (await gql(one, `{ viewer { role } }`, {}, token)));
       expect(statements.filter((s) => /app_take_rate_points/.test(s))).toHaveLength(0);
     } finally {
       await Promise.all([one.close(), two.close()]);
@@ -322,6 +320,23 @@ describe('rate limits per user and per API key', () => {
       await fast.close();
     }
   });
+
+  it('charges without waiting for a second pool connection: more requests at once than DATABASE_POOL_SIZE all finish', async () => {
+    // Each request holds its read transaction's connection (authentication ran in it) when it is
+    // charged; a charge drawn from the same pool made two such requests on a pool of two wait for
+    // each other for good (found by test/multi-process.e2e-spec.ts).
+    const small = await startTestApp({ DATABASE_POOL_SIZE: '2' });
+    try {
+      const token = await tenant.tokenFor(Role.VIEWER);
+      const all = Promise.all(Array.from({ length: 12 }, () => gql(small, `{ products { totalCount } }`, {}, token)));
+      const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 20_000).unref());
+      const answers = await Promise.race([all, hung]);
+      expect(answers).not.toBe('hung');
+      expect((answers as Array<{ errors?: unknown }>).map((a) => a.errors ?? null)).toEqual(Array(12).fill(null));
+    } finally {
+      await small.close();
+    }
+  }, 30_000);
 });
 
 describe('CSRF prevention, introspection and the landing page', () => {
@@ -363,23 +378,3 @@ describe('CSRF prevention, introspection and the landing page', () => {
     expect((await html(locked)).text).not.toMatch(/<html|<!DOCTYPE/i);
   });
 });
-
-/** The SQL `work` sends through the app's pool (by wrapping QueryRunner.query). */
-async function recordStatements(app: INestApplication, work: () => Promise<unknown>): Promise<string[]> {
-  const dataSource = app.get<DataSource>(APP_DATA_SOURCE);
-  const proto = Object.getPrototypeOf(dataSource.createQueryRunner()) as {
-    query: (sql: string, ...rest: unknown[]) => Promise<unknown>;
-  };
-  const original = proto.query;
-  const seen: string[] = [];
-  proto.query = function (this: unknown, sql: string, ...rest: unknown[]) {
-    seen.push(sql);
-    return original.call(this, sql, ...rest);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}

@@ -23,3 +23,9 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     ...overrides,
   });
 }
+
+/** For app processes a test spawns (dist builds): log into this run's log, which the secret scan reads. */
+export function spawnedLogEnv(): Record<string, string> {
+  const logFile = process.env.ART30_TEST_LOG_FILE;
+  return logFile ? { LOG_FILE: logFile } : {};
+}

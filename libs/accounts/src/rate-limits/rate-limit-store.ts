@@ -1,29 +1,46 @@
-import type { DataSource } from 'typeorm';
+import pg from 'pg';
 
 /** A bucket of cost points per subject (a user or an API key in one tenant). */
 export interface RateLimitStore {
   /** Takes `cost` points when there are enough: 0. Otherwise takes nothing: seconds to wait. */
   take(tenantId: string, subject: string, cost: number, capacity: number, perSecond: number): Promise<number>;
+  close?(): Promise<void>;
 }
 
 /**
  * Exact across processes: one `SELECT app_take_rate_points(…)` (one statement, one round trip,
  * no explicit transaction) per charged operation; the bucket row's lock serialises callers.
+ *
+ * It has a small pool of its own. A request is charged while it holds its read transaction's
+ * connection (authentication ran in it); taking the charge's connection from that same pool would
+ * let DATABASE_POOL_SIZE concurrent requests each hold one connection and wait forever for a
+ * second (found by test/multi-process.e2e-spec.ts). These connections are only ever held for this
+ * one statement, so waiting for them always ends.
  */
 export class PostgresRateLimitStore implements RateLimitStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly pool: pg.Pool;
+
+  constructor(appUrl: string) {
+    this.pool = new pg.Pool({ connectionString: appUrl, max: RATE_LIMIT_POOL_SIZE, application_name: 'art30-rate' });
+    // An idle connection the server drops must not crash the process; the next charge reconnects.
+    this.pool.on('error', () => undefined);
+  }
 
   async take(tenantId: string, subject: string, cost: number, capacity: number, perSecond: number): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT app_take_rate_points($1, $2, $3, $4, $5) AS wait`, [
-      tenantId,
-      subject,
-      cost,
-      capacity,
-      perSecond,
-    ])) as Array<{ wait: number }>;
-    return Number(row?.wait ?? 0);
+    const { rows } = await this.pool.query<{ wait: number }>(
+      `SELECT app_take_rate_points($1, $2, $3, $4, $5) AS wait`,
+      [tenantId, subject, cost, capacity, perSecond],
+    );
+    return Number(rows[0]?.wait ?? 0);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
   }
 }
+
+/** Connections of the rate-limit pool, per API process (in addition to DATABASE_POOL_SIZE). */
+export const RATE_LIMIT_POOL_SIZE = 2;
 
 /**
  * One process's own buckets: no statement, but N processes allow N times the rate. For a single

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode, type Principal } from '#core';
-import { APP_DATA_SOURCE } from '#database';
-import type { DataSource } from 'typeorm';
+import { PREPARED_DATABASE, type PreparedDatabase } from '#database';
 import { MemoryRateLimitStore, PostgresRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
 
 /** A refused charge: the error a client sees, and when to try again. */
@@ -17,17 +16,21 @@ export class RateLimitedError extends AppError {
  * operations all spend the allowance by what they would make the server do.
  */
 @Injectable()
-export class RateLimiter {
+export class RateLimiter implements OnApplicationShutdown {
   private readonly store: RateLimitStore;
   /** Callers without a token, by address; per process (their requests carry no tenant). */
   private readonly anonymous = new MemoryRateLimitStore();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(APP_DATA_SOURCE) dataSource: DataSource,
+    @Inject(PREPARED_DATABASE) database: PreparedDatabase,
   ) {
     this.store =
-      config.rateLimit.store === 'memory' ? new MemoryRateLimitStore() : new PostgresRateLimitStore(dataSource);
+      config.rateLimit.store === 'memory' ? new MemoryRateLimitStore() : new PostgresRateLimitStore(database.appUrl);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close?.();
   }
 
   get enabled(): boolean {

@@ -68,6 +68,7 @@ export class ChangesService {
     return this.register.write(
       principal,
       async (tx) => {
+        // preview locks the engagement: of two racing announcements, the second sees the first's change.
         const { before, after } = await this.engagements.preview(tx, input);
         assertActive(before, 'input.id');
         await this.assertNoOpenChange(tx, [before.id]);
@@ -92,6 +93,7 @@ export class ChangesService {
     return this.register.write(
       principal,
       async (tx) => {
+        await lockEngagements(tx, [replacedEngagementId]);
         const replaced = await findEngagement(tx, replacedEngagementId, 'replacedEngagementId');
         assertActive(replaced, 'replacedEngagementId');
         await this.assertNoOpenChange(tx, [replaced.id]);
@@ -117,6 +119,7 @@ export class ChangesService {
     return this.register.write(
       principal,
       async (tx) => {
+        await lockEngagements(tx, [engagementId]);
         const engagement = await findEngagement(tx, engagementId, 'engagementId');
         assertActive(engagement, 'engagementId');
         await this.assertNoOpenChange(tx, [engagement.id]);
@@ -385,6 +388,23 @@ export class ChangesService {
       );
   }
 }
+
+/**
+ * Locks the engagements a change is announced for, so that of two announcements racing for one
+ * (two API processes, two clients) the second sees the first's open change and is refused; the
+ * open-change check alone, under READ COMMITTED, let both through (test/multi-process.e2e-spec.ts).
+ * Ids that are not UUIDs or not found are left to the lookups that follow, for their own errors.
+ */
+async function lockEngagements(tx: TenantTx, ids: string[]): Promise<void> {
+  const uuids = ids.filter((id) => UUID.test(id));
+  if (uuids.length > 0)
+    await tx.em.query(`SELECT 1 FROM engagements WHERE tenant_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE`, [
+      tx.tenantId,
+      uuids,
+    ]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function findEngagement(tx: TenantTx, id: string, field: string): Promise<Engagement> {
   const engagement = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id });

@@ -11,6 +11,7 @@ import { Activity } from './activity.entity.js';
 import { activityConditions } from './activity-filter.js';
 import { checkActivityReferences } from './activity-references.js';
 import type { ActivityFilter, CreateActivityInput } from './dto/activity.input.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const activityReader = new RegisterReader<Activity>('activities', Activity);
 
@@ -118,7 +119,7 @@ export class ActivitiesService {
   }
 
   private async find(tx: TenantTx, id: string): Promise<Activity> {
-    const activity = await tx.em.findOneBy(Activity, { tenantId: tx.tenantId, id });
+    const activity = await findForUpdate(tx, Activity, id);
     if (!activity) throw AppError.notFound('Activity', id);
     return activity;
   }

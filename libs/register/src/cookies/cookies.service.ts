@@ -11,6 +11,7 @@ import { applyChanges, sentFields } from '../common/updates.js';
 import { ProductsService } from '../products/products.service.js';
 import { Cookie } from './cookie.entity.js';
 import type { CookieFilter, CreateCookieInput, UpdateCookieInput } from './dto/cookie.input.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const cookieReader = new RegisterReader<Cookie>('cookies', Cookie);
 
@@ -80,7 +81,7 @@ export class CookiesService {
     return this.register.write(
       principal,
       async (tx) => {
-        const cookie = await tx.em.findOneBy(Cookie, { tenantId: tx.tenantId, id: input.id });
+        const cookie = await findForUpdate(tx, Cookie, input.id);
         if (!cookie) throw AppError.notFound('Cookie', input.id);
         applyChanges(cookie, sentFields(input), ['name', 'category', 'party']);
         await this.guard(tx, cookie);

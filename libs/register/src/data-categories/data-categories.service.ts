@@ -17,6 +17,7 @@ import type {
   CustomDataCategoryFilter,
   UpdateCustomDataCategoryInput,
 } from './dto/data-category.input.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const customDataCategoryReader = new RegisterReader<CustomDataCategory>('data_categories', CustomDataCategory);
 export const SHIPPED_DATA_CATEGORY_CODES: ReadonlySet<string> = new Set(DATA_CATEGORIES.map((c) => c.code));
@@ -101,7 +102,7 @@ export class DataCategoriesService {
     return this.register.write(
       principal,
       async (tx) => {
-        const category = await tx.em.findOneBy(CustomDataCategory, { tenantId: tx.tenantId, id: input.id });
+        const category = await findForUpdate(tx, CustomDataCategory, input.id);
         if (!category) throw AppError.notFound('Data category', input.id);
         const oldCode = category.code;
         applyChanges(category, sentFields(input), ['code', 'labelNl', 'labelEn', 'special', 'criminal']);

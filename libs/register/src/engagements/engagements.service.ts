@@ -13,6 +13,7 @@ import { ProductsService } from '../products/products.service.js';
 import type { CreateEngagementInput, EngagementFilter, UpdateEngagementInput } from './dto/engagement.input.js';
 import { checkEngagement } from './engagement-checks.js';
 import { Engagement } from './engagement.entity.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const engagementReader = new RegisterReader<Engagement>('engagements', Engagement);
 
@@ -118,7 +119,7 @@ export class EngagementsService {
 
   /** The engagement as it is and as it would be after `input`, checked, nothing written. */
   async preview(tx: TenantTx, input: UpdateEngagementInput): Promise<{ before: Engagement; after: Engagement }> {
-    const before = await tx.em.findOneBy(Engagement, { tenantId: tx.tenantId, id: input.id });
+    const before = await findForUpdate(tx, Engagement, input.id);
     if (!before) throw AppError.notFound('Engagement', input.id);
     const after = tx.em.create(Engagement, { ...before });
     const sent = sentFields(input);

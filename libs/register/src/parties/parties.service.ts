@@ -11,6 +11,7 @@ import { containsPattern } from '../common/text-search.js';
 import { applyChanges, sentFields } from '../common/updates.js';
 import type { CreatePartyInput, PartyFilter, UpdatePartyInput } from './dto/party.input.js';
 import { Party } from './party.entity.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const partyReader = new RegisterReader<Party>('parties', Party);
 
@@ -74,7 +75,7 @@ export class PartiesService {
 
   /** Changes the given fields inside a caller's transaction; omitted fields stay. */
   async patch(tx: TenantTx, id: string, changes: Partial<CreatePartyInput>): Promise<Party> {
-    const party = await tx.em.findOneBy(Party, { tenantId: tx.tenantId, id });
+    const party = await findForUpdate(tx, Party, id);
     if (!party) throw AppError.notFound('Party', id);
     applyChanges(party, normalise(changes), ['name', 'roles', 'isPublicAuthority', 'certifications']);
     await assertExternalKeyFree(tx, 'parties', 'party', party.externalKey, party.id);

@@ -11,6 +11,7 @@ import { containsPattern } from '../common/text-search.js';
 import { applyChanges, sentFields } from '../common/updates.js';
 import type { CreateProductInput, ProductFilter, UpdateProductInput } from './dto/product.input.js';
 import { Product } from './product.entity.js';
+import { findForUpdate } from '../common/row-lock.js';
 
 export const productReader = new RegisterReader<Product>('products', Product);
 
@@ -73,7 +74,7 @@ export class ProductsService {
 
   /** Changes the given fields inside a caller's transaction (imports); omitted fields stay. */
   async patch(tx: TenantTx, id: string, changes: Partial<CreateProductInput>): Promise<Product> {
-    const product = await tx.em.findOneBy(Product, { tenantId: tx.tenantId, id });
+    const product = await findForUpdate(tx, Product, id);
     if (!product) throw AppError.notFound('Product', id);
     applyChanges(product, sentFields(changes), ['name']);
     await assertExternalKeyFree(tx, 'products', 'product', product.externalKey, product.id);
