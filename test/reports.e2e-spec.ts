@@ -473,3 +473,26 @@ describe('reports: exports and imports', () => {
     expect(twice.data!.importRegister).toMatchObject({ ok: true, created: 0, unchanged: 1 });
   });
 });
+
+describe('reports: exports at once in one process', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    // A pool of two: two exports could each hold one connection and wait for the other's forever.
+    app = await startTestApp({ DATABASE_POOL_SIZE: '2' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('finishes more exports at once than the pool has connections, each recorded', async () => {
+    const tenant = await createTestTenant(app);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        gql<{ exportRegister: Exported }>(app, EXPORT, { input: { format: 'JSON' } }, tenant.ownerToken),
+      ),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const ids = results.map((r) => r.data!.exportRegister.manifest.exportId);
+    expect(new Set(ids).size).toBe(4);
+  }, 60_000);
+});

@@ -141,6 +141,14 @@ export class TenantDb {
     return { result: scopes.run(scope, work), scope };
   }
 
+  /**
+   * Before waiting for something slow (an export's turn): give the request's read connection back
+   * when no read is using it, so waiting requests do not hold the connections others need.
+   */
+  async releaseReadScope(): Promise<void> {
+    await scopes.getStore()?.releaseIfIdle();
+  }
+
   async run<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const scope = scopes.getStore();
     if (scope) {

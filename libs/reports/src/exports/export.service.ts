@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import yazl from 'yazl';
 import { TenantsService } from '#accounts';
-import { AppError, type Principal } from '#core';
+import { APP_CONFIG, type AppConfig, AppError, type Principal } from '#core';
 import { TenantDb, type TenantTx } from '#database';
 import type { Lang } from '#gdpr';
 import { ENGAGEMENT_NOTICES, type EngagementNoticeSource } from '#register';
@@ -23,6 +23,7 @@ import { writePdf } from '../writers/pdf.writer.js';
 import { writeXlsx } from '../writers/xlsx.writer.js';
 import { type ExportManifest, MANIFEST_FILE } from './manifest.js';
 import { type ExportedFile, RegisterExport } from './register-export.entity.js';
+import { ExportSlots } from './export-slots.js';
 import { RegisterSnapshotReader } from './register-stream.js';
 
 export interface ExportRequest {
@@ -62,12 +63,17 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  */
 @Injectable()
 export class ExportService {
+  private readonly slots: ExportSlots;
+
   constructor(
     private readonly db: TenantDb,
     private readonly tenants: TenantsService,
+    @Inject(APP_CONFIG) config: AppConfig,
     // The change process's Art. 28(2) facts, so the findings file says what registerHealth says.
     @Optional() @Inject(ENGAGEMENT_NOTICES) private readonly notices?: EngagementNoticeSource,
-  ) {}
+  ) {
+    this.slots = new ExportSlots(Math.floor(config.database.poolSize / 2));
+  }
 
   plan(request: ExportRequest, day = new Date()): ExportPlan {
     const stamp = (request.asOf ?? day).toISOString().slice(0, 10);
@@ -92,6 +98,19 @@ export class ExportService {
       throw AppError.badInput('asOf', 'asOf is in the future: the register can be exported as of now or earlier.');
     const tenant = await this.tenants.current(principal);
     const lang: Lang = request.lang ?? tenant.defaultLocale;
+    await this.db.releaseReadScope();
+    return this.slots.run(() => this.exportIn(principal, request, out, plan, generatedAt, lang, tenant));
+  }
+
+  private exportIn(
+    principal: Principal,
+    request: ExportRequest,
+    out: Writable,
+    plan: ExportPlan,
+    generatedAt: Date,
+    lang: Lang,
+    tenant: Awaited<ReturnType<TenantsService['current']>>,
+  ): Promise<ExportManifest> {
     return this.db.run(
       principal.tenantId,
       async (tx) => {
