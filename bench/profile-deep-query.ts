@@ -26,14 +26,15 @@ const app = await createApiApp(
     APP_SECRET: 'profile-only-secret-0123456789abcdef01',
   }),
 );
-await app.listen(3996, '127.0.0.1');
+const port = Number(process.env.BENCH_PORT_BASE ?? 3990) + 6;
+await app.listen(port, '127.0.0.1');
 const dataset = await createRegisterDataset(app, 1000);
 const body =
   which === 'by-id'
     ? JSON.stringify({ query: ACTIVITY_BY_ID_QUERY, variables: { id: dataset.activityIds[0] } })
     : JSON.stringify({ query: DEEP_REGISTER_QUERY });
 const target = {
-  url: 'http://127.0.0.1:3996/graphql',
+  url: `http://127.0.0.1:${port}/graphql`,
   body,
   headers: { 'content-type': 'application/json', authorization: `Bearer ${dataset.token}` },
 };
