@@ -3,38 +3,51 @@ import { Session } from 'node:inspector/promises';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
 import { freshBenchDatabase } from './lib/bench-database.js';
+import { load } from './lib/load.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
+import { ACTIVITY_BY_ID_QUERY } from './scenarios/activity-by-id.bench.js';
 import { DEEP_REGISTER_QUERY } from './scenarios/deep-register-query.bench.js';
 
-/** `node dist/bench/profile-deep-query.js`: CPU profile of 200 sequential deep queries (top self time). */
+/**
+ * `node dist/bench/profile-deep-query.js [deep|by-id]`: CPU profile of the API (in this process)
+ * while autocannon (its own process, 8 connections, PROFILE_SECONDS, default 10) sends the deep
+ * register query (default) or the activity-by-id query; prints throughput and the top self time.
+ */
+const which = process.argv[2] ?? 'deep';
+const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
 const database = await freshBenchDatabase();
 const app = await createApiApp(
   loadConfig({
     NODE_ENV: 'production',
     DATABASE_URL: database.ownerUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'warn',
     RATE_LIMIT_POINTS_PER_MINUTE: '0',
+    SEED_DEMO_TENANTS: 'false',
+    APP_SECRET: 'profile-only-secret-0123456789abcdef01',
   }),
 );
-await app.listen(3996, '127.0.0.1');
+const port = Number(process.env.BENCH_PORT_BASE ?? 3990) + 6;
+await app.listen(port, '127.0.0.1');
 const dataset = await createRegisterDataset(app, 1000);
-const post = () =>
-  fetch('http://127.0.0.1:3996/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${dataset.token}` },
-    body: JSON.stringify({ query: DEEP_REGISTER_QUERY }),
-  }).then((r) => r.text());
-for (let i = 0; i < 20; i++) await post();
+const body =
+  which === 'by-id'
+    ? JSON.stringify({ query: ACTIVITY_BY_ID_QUERY, variables: { id: dataset.activityIds[0] } })
+    : JSON.stringify({ query: DEEP_REGISTER_QUERY });
+const target = {
+  url: `http://127.0.0.1:${port}/graphql`,
+  body,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${dataset.token}` },
+};
+const answer = await (await fetch(target.url, { method: 'POST', headers: target.headers, body })).text();
+if (!answer.startsWith('{"data"') || answer.includes('"errors"')) throw new Error(answer.slice(0, 500));
+await load({ ...target, connections: 8, seconds: 3 }); // warm-up
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.start');
-const t0 = performance.now();
-let bytes = 0;
-for (let i = 0; i < 200; i++) bytes = (await post()).length;
-const elapsed = performance.now() - t0;
+const result = await load({ ...target, connections: 8, seconds });
 const { profile } = await session.post('Profiler.stop');
-await writeFile('.cache/deep-query.cpuprofile', JSON.stringify(profile));
+await writeFile(`.cache/${which}.cpuprofile`, JSON.stringify(profile));
 const self = new Map<string, number>();
 const dt = profile.timeDeltas ?? [];
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -45,9 +58,9 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(
-  `200 requests in ${elapsed.toFixed(0)} ms (${(elapsed / 200).toFixed(1)} ms each), response ${bytes} bytes`,
+  `${which}: ${result.requestsPerSecond.toFixed(0)} requests/s with 8 connections (p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms), answer ${answer.length} bytes`,
 );
-for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30))
+for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
   console.log(`${((100 * v) / total).toFixed(1)}%  ${k}`);
 await app.close();
 await database.stop();

@@ -633,29 +633,31 @@ describe('register: processing activities', () => {
     const twenty = await statements(20);
     await add(20, 40);
     const forty = await statements(40);
-    // The bound: one statement per nesting level and kind of object (activities with their total;
-    // parties and engagements; the engagements' vendors), one to authenticate, and the request's
-    // one read transaction around them (open with the tenant, commit).
+    // The bound: at most one statement per nesting level and kind of object (activities with their
+    // total; parties and engagements; the engagements' vendors), and the request's one read transaction
+    // around them: opened with the tenant and the authentication in one round trip, committed.
     // The rate limiter charges the operation in one statement of its own (exact across processes).
     const kinds = twenty
       .map((s) =>
-        TRANSACTION_CONTROL.test(s)
-          ? 'transaction'
-          : /\bsessions\b/.test(s)
-            ? 'auth'
+        /^START TRANSACTION READ ONLY; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); SELECT .* FROM tenants t LEFT JOIN sessions s /.test(
+          s,
+        )
+          ? 'open and auth'
+          : TRANSACTION_CONTROL.test(s)
+            ? 'transaction'
             : /app_take_rate_points/.test(s)
               ? 'rate-limit'
               : /\bFROM (\w+)/.exec(s)?.[1],
       )
       .filter((kind) => kind !== 'rate-limit');
     expect(twenty.filter((s) => /app_take_rate_points/.test(s))).toHaveLength(1);
-    expect(kinds[0]).toBe('transaction'); // START TRANSACTION READ ONLY with the tenant, one round trip
-    expect(kinds[1]).toBe('auth');
-    expect(kinds[2]).toBe('activities'); // the page with its total
-    expect(kinds.slice(3, 5).sort()).toEqual(['engagements', 'parties']); // level 2, one batch per kind
-    expect(kinds.slice(5)).toEqual(['parties', 'transaction']); // level 3 (vendors), COMMIT
+    expect(kinds[0]).toBe('open and auth'); // START TRANSACTION READ ONLY, the tenant, the token: one round trip
+    expect(kinds[1]).toBe('activities'); // the page with its total
+    // Levels 2 and 3, prefetched by the page: the engagements, then every party (the controllers'
+    // and the engagements' vendors) in one batch; then COMMIT.
+    expect(kinds.slice(2)).toEqual(['engagements', 'parties', 'transaction']);
     expect(twenty.filter((s) => /\bactivities\b/.test(s))).toHaveLength(1);
-    expect(twenty.length).toBeLessThanOrEqual(8);
+    expect(twenty.length).toBeLessThanOrEqual(6);
     expect(forty).toEqual(twenty);
   });
 });

@@ -16,7 +16,15 @@ export interface BenchDataset {
   generatedInMs: number;
 }
 
-const PORTS = { inProcess: 3990, api: 3991, postgraphile: 3992, rawPg: 3993, baseline: 3995 /* and up */ };
+/** BENCH_PORT_BASE (default 3990) moves every port, so that two runs on one machine do not collide. */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 3990);
+const PORTS = {
+  inProcess: BASE,
+  api: BASE + 1,
+  postgraphile: BASE + 2,
+  rawPg: BASE + 3,
+  baseline: BASE + 5 /* and up */,
+};
 
 /**
  * What scenarios share in one run, each started on first use: the database with the multi-tenant

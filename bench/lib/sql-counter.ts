@@ -2,6 +2,14 @@ import pg from 'pg';
 
 const BOOKKEEPING = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i;
 
+/**
+ * Whether a statement reads or writes rows, not only transaction and tenant bookkeeping. A text
+ * of several statements (the read transaction's opening with authentication) does if any part does.
+ */
+export function carriesData(text: string): boolean {
+  return text.split(';').some((part) => part.trim() !== '' && !BOOKKEEPING.test(part));
+}
+
 export interface CapturedStatement {
   text: string;
   values?: unknown[];
@@ -22,7 +30,7 @@ export class SqlCounter {
   start(): void {
     const record = (client: pg.Client, text: string, values: unknown) => {
       this.total++;
-      if (!BOOKKEEPING.test(text)) this.data++;
+      if (carriesData(text)) this.data++;
       const statement = { text, values: Array.isArray(values) ? values : undefined };
       this.statements.push(statement);
       if (!this.byClient.has(client)) this.byClient.set(client, []);

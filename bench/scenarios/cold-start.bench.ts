@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { startServer } from '../lib/processes.js';
 import { ms, type Scenario } from '../lib/scenario.js';
 
+const COLD_START_PORT = Number(process.env.BENCH_PORT_BASE ?? 3990) + 4;
+
 /**
  * The embedded default as `npm start` runs it (no DATABASE_URL, development settings, demo tenants
  * seeded): time from spawning the built API until /health answers, on an empty data folder (init
@@ -20,12 +22,12 @@ export const coldStart: Scenario = {
       startServer({
         name: 'cold-start',
         script: 'dist/apps/api/src/main.js',
-        port: 3994,
+        port: COLD_START_PORT,
         timeoutMs: 180_000,
         env: {
           NODE_ENV: 'development',
           DATABASE_URL: undefined,
-          PORT: '3994',
+          PORT: String(COLD_START_PORT),
           EMBEDDED_PG_DIR: `${dir}/pg`,
           EMBEDDED_PG_PORT: '54351',
           LOG_LEVEL: 'warn',

@@ -40,7 +40,9 @@ async function replay(script: Captured[]): Promise<unknown[]> {
   try {
     const out: unknown[] = [];
     for (const s of script) {
-      const result = await client.query(s.text, s.values);
+      // A text of several statements (no values) answers one result each: keep the last's rows.
+      const answered: pg.QueryResult | pg.QueryResult[] = await client.query(s.text, s.values);
+      const result = Array.isArray(answered) ? answered.at(-1)! : answered;
       if (result.rows?.length) out.push(result.rows);
     }
     return out;

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestTenant, ownerClient, startTestApp, type TestTenant } from '#testing';
+import { countStatements, createTestTenant, ownerClient, startTestApp, type TestTenant } from '#testing';
 import { TenantDb, type TenantTx } from './tenant-db.js';
 
 /** What a statement of a unit of work sees: its connection, its transaction's start, its tenant. */
@@ -114,6 +114,40 @@ describe('TenantDb request scope (real PostgreSQL)', () => {
     const seen = await result;
     await scope.end();
     expect(seen.tenant).toBe(odd);
+  });
+
+  it('sends the first literal read of a scope with the opening, in one round trip, under row-level security', async () => {
+    // Both tenants' members are asked for: RLS answers only the scope's tenant's.
+    const tenants = `SELECT DISTINCT tenant_id AS id FROM members WHERE tenant_id IN ('${a.id}', '${b.id}')`;
+    let seen: { first: Array<{ id: string }>; second: Here; third: Array<{ id: string }> } | undefined;
+    const statements = await countStatements(async () => {
+      const { result, scope } = db.scope(async () => ({
+        first: await db.readLiteral<{ id: string }>(a.id, tenants),
+        second: await read(a.id),
+        third: await db.readLiteral<{ id: string }>(a.id, tenants),
+      }));
+      seen = await result;
+      await scope.end();
+    });
+    expect(statements[0]).toBe(
+      `START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${a.id}', true); ${tenants}`,
+    );
+    expect(statements.slice(1)).toEqual([WHERE_AM_I.replace(/\s+/g, ' '), tenants, 'COMMIT']);
+    expect(seen!.first).toEqual([{ id: a.id }]);
+    expect(seen!.second).toEqual({ ...seen!.second, tenant: a.id, read_only: 'on' });
+    expect(seen!.third).toEqual([{ id: a.id }]);
+    // Outside a scope: a read-only transaction of its own, as run(…, { readOnly: true }).
+    expect(await db.readLiteral(b.id, tenants)).toEqual([{ id: b.id }]);
+  });
+
+  it('rolls back a scope whose opening read fails, and starts afresh', async () => {
+    const { result, scope } = db.scope(async () => {
+      await expect(db.readLiteral(a.id, 'SELECT no_such_column FROM members')).rejects.toThrow(/no_such_column/);
+      return read(a.id);
+    });
+    const after = await result;
+    await scope.end();
+    expect(after).toEqual({ ...after, tenant: a.id, read_only: 'on' });
   });
 
   it('leaves no connection idle in a transaction once scopes end', async () => {

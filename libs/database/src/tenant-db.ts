@@ -1,7 +1,7 @@
 import './pg-type-parsers.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 
@@ -57,12 +57,32 @@ export class ReadScope {
     return !this.ending && UUID.test(tenantId) && (this.tenantId === undefined || this.tenantId === tenantId);
   }
 
-  async run<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  run<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    return this.enter(tenantId, async () => work(await (this.opening ??= this.open(tenantId))));
+  }
+
+  /**
+   * A literal-only read (see {@link TenantDb.readLiteral}). The first read of the request travels
+   * with the opening statements: one round trip for `BEGIN`, the tenant and the read.
+   */
+  readLiteral<T>(tenantId: string, sql: string): Promise<T[]> {
+    return this.enter(tenantId, async () => {
+      if (this.opening) return (await (await this.opening).em.query(sql)) as T[];
+      let rows: T[] = [];
+      this.opening = this.open(tenantId, sql).then((opened) => {
+        rows = opened.rows as T[];
+        return opened.tx;
+      });
+      await this.opening;
+      return rows;
+    });
+  }
+
+  private async enter<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
     this.inFlight++;
     this.tenantId ??= tenantId;
     try {
-      const tx = await (this.opening ??= this.open(tenantId));
-      return await work(tx);
+      return await work();
     } catch (error) {
       // A failed statement aborts the transaction: the next read starts a fresh one.
       this.failed ||= isDatabaseError(error);
@@ -84,17 +104,34 @@ export class ReadScope {
     if (this.inFlight === 0 && this.opening) await this.finish();
   }
 
-  private async open(tenantId: string): Promise<TenantTx> {
+  /**
+   * `BEGIN READ ONLY` and the tenant, and a first literal-only read if given, in one round trip:
+   * one simple-protocol query of several statements (parameters cannot travel in those). The
+   * tenant id is checked to be a UUID (serves) before it is inlined; the read is the caller's.
+   */
+  private open(tenantId: string): Promise<TenantTx>;
+  private open(tenantId: string, firstRead: string): Promise<{ tx: TenantTx; rows: unknown[] }>;
+  private async open(tenantId: string, firstRead?: string): Promise<TenantTx | { tx: TenantTx; rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
+    const opening = `START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+    const tx = { tenantId, em: runner.manager };
     try {
-      // One round trip; the tenant id is checked to be a UUID (serves) before it is inlined.
-      await runner.query(`START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+      if (firstRead === undefined) {
+        await runner.query(opening);
+        return tx;
+      }
+      // TypeORM answers nothing for a query of several statements: the driver's client does.
+      const client = (await runner.connect()) as { query(sql: string): Promise<Array<{ rows: unknown[] }>> };
+      const sql = `${opening}; ${firstRead}`;
+      const results = await client.query(sql).catch((error: unknown) => {
+        throw error instanceof QueryFailedError ? error : new QueryFailedError(sql, undefined, error as Error);
+      });
+      return { tx, rows: results.at(-1)!.rows };
     } catch (error) {
       this.failed = true;
       throw error;
     }
-    return { tenantId, em: runner.manager };
   }
 
   private async finish(): Promise<void> {
@@ -178,6 +215,18 @@ export class TenantDb {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * A plain read of one statement whose values are inlined as literals (no parameters), run like
+   * `run(…, { readOnly: true })`. What it is for: when it is the first read of a request scope, it
+   * is sent in the same round trip as the scope's `BEGIN` and tenant (authentication, on every
+   * request). The caller inlines only values that cannot leave their literal (checked UUIDs).
+   */
+  async readLiteral<T>(tenantId: string, sql: string): Promise<T[]> {
+    const scope = scopes.getStore();
+    if (scope?.serves(tenantId)) return scope.readLiteral<T>(tenantId, sql);
+    return this.run(tenantId, async (tx) => (await tx.em.query(sql)) as T[], { readOnly: true });
   }
 
   /** For the few reads that precede knowing a tenant (tenant by slug). RLS still applies. */

@@ -91,9 +91,7 @@ export class AuthService {
     if (!credential || credential.kind === 'invitation') throw AppError.unauthenticated('This token is not valid.');
     const now = new Date();
     if (credential.kind === 'api_key') {
-      const found = await this.db.run(credential.tenantId, (tx) => lookUp<ApiKeyRow>(tx, API_KEY_SQL, credential.id), {
-        readOnly: true,
-      });
+      const found = await this.lookUp<ApiKeyRow>(API_KEY_SQL, credential.tenantId, credential.id);
       if (!found) throw AppError.unauthenticated('This token is not valid.');
       if (!found.key_id || !sameHash(found.secret_hash!, credential.secretHash)) {
         throw AppError.unauthenticated('This API key is not valid.');
@@ -111,9 +109,7 @@ export class AuthService {
         ...(found.party_id ? { partyId: found.party_id } : {}),
       };
     }
-    const found = await this.db.run(credential.tenantId, (tx) => lookUp<SessionRow>(tx, SESSION_SQL, credential.id), {
-      readOnly: true,
-    });
+    const found = await this.lookUp<SessionRow>(SESSION_SQL, credential.tenantId, credential.id);
     if (!found) throw AppError.unauthenticated('This token is not valid.');
     if (!found.session_id || !sameHash(found.token_hash!, credential.secretHash) || found.session_revoked_at) {
       throw AppError.unauthenticated('Your session is not valid. Sign in again.');
@@ -132,6 +128,17 @@ export class AuthService {
     };
   }
 
+  /**
+   * The tenant and credential row, in the request's read transaction. The two ids are inlined as
+   * literals, so that the statement can travel in the same round trip as the transaction's opening
+   * (TenantDb.readLiteral): safe because both must be UUIDs (hex and dashes only), checked here.
+   */
+  private async lookUp<T>(sql: (tenantId: string, id: string) => string, tenantId: string, id: string) {
+    if (!UUID.test(tenantId) || !UUID.test(id)) throw AppError.unauthenticated('This token is not valid.');
+    const rows = await this.db.readLiteral<T>(tenantId, sql(tenantId, id));
+    return rows[0];
+  }
+
   /** Records use at most once a minute, so authenticating stays a read on most requests. */
   private async touchApiKey(key: ApiKeyRow, now: Date): Promise<void> {
     if (key.last_used_at && now.getTime() - key.last_used_at.getTime() < 60_000) return;
@@ -141,22 +148,25 @@ export class AuthService {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // The tenant, and the credential with what it stands for, in one statement (null columns when the
-// credential is not there). RLS limits all three tables to the token's tenant.
-const SESSION_SQL = `
+// credential is not there). RLS limits all three tables to the token's tenant. The ids are inlined
+// (checked UUIDs, see lookUp).
+const SESSION_SQL = (tenantId: string, sessionId: string) => `
   SELECT t.id AS tenant_id, t.slug, s.id AS session_id, s.token_hash, s.expires_at, s.revoked_at AS session_revoked_at,
          m.id AS member_id, m.email, m.role, m.access_expires_at, m.revoked_at AS member_revoked_at
     FROM tenants t
-    LEFT JOIN sessions s ON s.tenant_id = t.id AND s.id = $2
+    LEFT JOIN sessions s ON s.tenant_id = t.id AND s.id = '${sessionId}'
     LEFT JOIN members m ON m.tenant_id = s.tenant_id AND m.id = s.member_id
-   WHERE t.id = $1`;
+   WHERE t.id = '${tenantId}'`;
 
-const API_KEY_SQL = `
+const API_KEY_SQL = (tenantId: string, keyId: string) => `
   SELECT t.id AS tenant_id, t.slug, k.id AS key_id, k.name, k.role, k.secret_hash, k.expires_at, k.revoked_at,
          k.last_used_at, k.party_id
     FROM tenants t
-    LEFT JOIN api_keys k ON k.tenant_id = t.id AND k.id = $2
-   WHERE t.id = $1`;
+    LEFT JOIN api_keys k ON k.tenant_id = t.id AND k.id = '${keyId}'
+   WHERE t.id = '${tenantId}'`;
 
 interface SessionRow {
   tenant_id: string;
@@ -183,11 +193,6 @@ interface ApiKeyRow {
   revoked_at: Date | null;
   last_used_at: Date | null;
   party_id: string | null;
-}
-
-async function lookUp<T>(tx: TenantTx, sql: string, credentialId: string): Promise<T | undefined> {
-  const rows = (await tx.em.query(sql, [tx.tenantId, credentialId])) as T[];
-  return rows[0];
 }
 
 function assertAccessNotExpired(member: Pick<Member, 'role' | 'accessExpiresAt'>, now = new Date()): void {

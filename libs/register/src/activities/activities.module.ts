@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EngagementsModule } from '../engagements/engagements.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ActivitiesResolver } from './activities.resolver.js';
@@ -12,7 +13,7 @@ import {
 const RESOLVERS = [ActivitiesResolver, ActivityControllerResolver, ActivityRecipientResolver, ActivityTransferResolver];
 
 @Module({
-  imports: [PartiesModule, HealthModule],
+  imports: [PartiesModule, HealthModule, EngagementsModule],
   providers: [ActivitiesService, ...RESOLVERS],
   exports: [ActivitiesService],
 })

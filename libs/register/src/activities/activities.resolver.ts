@@ -1,9 +1,13 @@
-import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal, principalIn, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
 import { ChangeNoteArgs } from '../common/change-note.args.js';
-import { byKey, requestLoader } from '../common/loaders.js';
+import { byKey, loadPresent, requestLoader } from '../common/loaders.js';
+import { selects } from '../common/lookahead.js';
+import { engagementLoader } from '../engagements/engagements.resolver.js';
+import { EngagementsService } from '../engagements/engagements.service.js';
 import { PageArgs } from '../common/pagination.js';
 import { PartyModel } from '../parties/party.model.js';
 import { partyLoader } from '../parties/parties.resolver.js';
@@ -19,6 +23,7 @@ export class ActivitiesResolver {
     private readonly activities: ActivitiesService,
     private readonly parties: PartiesService,
     private readonly health: RegisterHealthService,
+    private readonly engagements: EngagementsService,
   ) {}
 
   @Requires(Permission.Read)
@@ -28,16 +33,51 @@ export class ActivitiesResolver {
     @Args() page: PageArgs,
     @Args() { asOf }: AsOfArgs,
     @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: ActivityFilter,
   ) {
     const among = filter?.transferStatus
       ? await this.withTransferStatus(context, principal, filter.transferStatus, asOf)
       : undefined;
     const connection = await this.activities.list(principal, filter, page, asOf, among);
-    return {
-      ...connection,
-      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: ActivityModel.from(e.node, asOf) })),
-    };
+    const edges = connection.edges.map((e) => ({ cursor: e.cursor, node: ActivityModel.from(e.node, asOf) }));
+    await this.prefetchLinks(
+      context,
+      principal,
+      edges.map((e) => e.node),
+      (...path) => selects(info, ['edges', 'node', ...path]),
+      asOf,
+    );
+    return { ...connection, edges };
+  }
+
+  /**
+   * Loads the parties and engagements a page's nested fields will ask for before the page is
+   * returned, in two statements (engagements, then every party: controllers', recipients',
+   * transfers', joint controllers and the engagements' vendors). The nested resolvers then answer
+   * from the loaders without a promise each (loadNow), and graphql-js completes the page's ~500
+   * nested objects synchronously: measurably cheaper than a promise per object.
+   */
+  private async prefetchLinks(
+    context: object,
+    principal: Principal,
+    nodes: ActivityModel[],
+    asks: (...path: string[]) => boolean,
+    asOf?: Date,
+  ): Promise<void> {
+    const partyIds = new Set<string>();
+    if (asks('controllers', 'party')) for (const n of nodes) for (const c of n.controllers) partyIds.add(c.partyId);
+    if (asks('recipients', 'party'))
+      for (const n of nodes) for (const r of n.recipients) if (r.partyId) partyIds.add(r.partyId);
+    if (asks('transfers', 'party'))
+      for (const n of nodes) for (const t of n.transfers) if (t.partyId) partyIds.add(t.partyId);
+    if (asks('jointControllers')) for (const n of nodes) for (const id of n.jointControllerIds) partyIds.add(id);
+    if (asks('engagements')) {
+      const loader = engagementLoader(context, principal, this.engagements, asOf);
+      const found = await loadPresent(loader, [...new Set(nodes.flatMap((n) => n.engagementIds))]);
+      if (asks('engagements', 'vendor')) for (const e of found) partyIds.add(e.vendorId);
+    }
+    if (partyIds.size > 0) await partyLoader(context, principal, this.parties, asOf).loadMany([...partyIds]);
   }
 
   /** Transfer status is computed, not stored: evaluate the request's register snapshot once. */
@@ -95,15 +135,14 @@ export class ActivitiesResolver {
 
   @Requires(Permission.Read)
   @ResolveField(() => [PartyModel], { description: 'Art. 30(1)(a): the joint controllers.' })
-  async jointControllers(
+  jointControllers(
     // No parameter decorators: NestJS calls it as a plain GraphQL resolver (its fast path).
     activity: Pick<ActivityModel, 'jointControllerIds' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<PartyModel[]> {
+  ): PartyModel[] | Promise<PartyModel[]> {
     const loader = partyLoader(context, principalIn(context), this.parties, activity.readAt);
-    const parties = await loader.loadMany(activity.jointControllerIds);
-    return parties.filter((p): p is PartyModel => p !== null && !(p instanceof Error));
+    return loadPresent(loader, activity.jointControllerIds);
   }
 }
 

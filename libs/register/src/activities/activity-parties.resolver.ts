@@ -1,6 +1,7 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { principalIn, Requires } from '#accounts';
 import { Permission } from '#core';
+import { loadNow } from '../common/loaders.js';
 import { PartyModel } from '../parties/party.model.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -9,7 +10,8 @@ import { ActivityControllerModel, ActivityRecipientModel, ActivityTransferModel 
 // The `party` of an activity's controllers, recipients and transfers: through the per-request
 // party loader (one statement per batch whatever the number of activities), as of the instant
 // the activity was read at. Resolved hundreds of times per page, so written without parameter
-// decorators: NestJS then calls them as plain GraphQL resolvers (parent, args, context).
+// decorators: NestJS then calls them as plain GraphQL resolvers (parent, args, context); and they
+// answer without a promise when the page prefetched the party (loadNow).
 
 @Resolver(() => ActivityControllerModel)
 export class ActivityControllerResolver {
@@ -21,8 +23,8 @@ export class ActivityControllerResolver {
     link: Pick<ActivityControllerModel, 'partyId' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<PartyModel | null> {
-    return partyLoader(context, principalIn(context), this.parties, link.readAt).load(link.partyId);
+  ): PartyModel | null | Promise<PartyModel | null> {
+    return loadNow(partyLoader(context, principalIn(context), this.parties, link.readAt), link.partyId);
   }
 }
 
@@ -32,13 +34,13 @@ export class ActivityRecipientResolver {
 
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { nullable: true })
-  async party(
+  party(
     recipient: Pick<ActivityRecipientModel, 'partyId' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<PartyModel | null> {
+  ): PartyModel | null | Promise<PartyModel | null> {
     if (!recipient.partyId) return null;
-    return partyLoader(context, principalIn(context), this.parties, recipient.readAt).load(recipient.partyId);
+    return loadNow(partyLoader(context, principalIn(context), this.parties, recipient.readAt), recipient.partyId);
   }
 }
 
@@ -48,12 +50,12 @@ export class ActivityTransferResolver {
 
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { nullable: true })
-  async party(
+  party(
     transfer: Pick<ActivityTransferModel, 'partyId' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<PartyModel | null> {
+  ): PartyModel | null | Promise<PartyModel | null> {
     if (!transfer.partyId) return null;
-    return partyLoader(context, principalIn(context), this.parties, transfer.readAt).load(transfer.partyId);
+    return loadNow(partyLoader(context, principalIn(context), this.parties, transfer.readAt), transfer.partyId);
   }
 }

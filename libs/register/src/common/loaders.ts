@@ -15,10 +15,45 @@ export function requestLoader<K, V>(
   const key = `${name}@${asOf?.toISOString() ?? 'now'}`;
   let loader = holder.__loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
-    loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+    const values = new Map<K, V>();
+    loader = new DataLoader<K, V>(
+      async (keys) => {
+        const results = await batch(keys);
+        results.forEach((value, i) => {
+          if (!(value instanceof Error)) values.set(keys[i]!, value);
+        });
+        return results;
+      },
+      { maxBatchSize: 1000 },
+    );
+    settled.set(loader as DataLoader<unknown, unknown>, values);
     holder.__loaders.set(key, loader as DataLoader<unknown, unknown>);
   }
   return loader;
+}
+
+/** What each request loader's batches have answered so far (loaders are never cleared). */
+const settled = new WeakMap<DataLoader<unknown, unknown>, Map<unknown, unknown>>();
+
+/**
+ * The value for `key`, without a promise when an earlier batch already answered it (the page
+ * resolvers prefetch what their nested fields will ask for): graphql-js then completes the field,
+ * and the object holding it, synchronously, instead of a promise per object. Else the loader's.
+ */
+export function loadNow<K, V>(loader: DataLoader<K, V>, key: K): V | Promise<V> {
+  const values = settled.get(loader as DataLoader<unknown, unknown>) as Map<K, V> | undefined;
+  return values?.has(key) ? values.get(key)! : loader.load(key);
+}
+
+/** The found values for `keys` (missing ones left out), without a promise when all are settled. */
+export function loadPresent<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): V[] | Promise<V[]> {
+  const values = settled.get(loader as DataLoader<unknown, unknown>) as Map<K, V | null> | undefined;
+  if (values && keys.every((key) => values.has(key))) return present(keys.map((key) => values.get(key)!));
+  return loader.loadMany(keys).then(present);
+}
+
+function present<V>(found: Array<V | null | Error>): V[] {
+  return found.filter((value): value is V => value !== null && !(value instanceof Error));
 }
 
 /** Orders fetched rows as the keys asked for; a missing id yields null (not visible then). */

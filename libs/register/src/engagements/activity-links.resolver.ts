@@ -2,6 +2,7 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { principalIn, Requires } from '#accounts';
 import { Permission } from '#core';
 import { ActivityModel } from '../activities/activity.model.js';
+import { loadPresent } from '../common/loaders.js';
 import { ProductModel } from '../products/product.model.js';
 import { loadProducts } from '../products/products.resolver.js';
 import { ProductsService } from '../products/products.service.js';
@@ -32,17 +33,12 @@ export class ActivityLinksResolver {
 
   @Requires(Permission.Read)
   @ResolveField(() => [EngagementModel], { description: 'The subprocessor engagements this activity relies on.' })
-  async engagements(
+  engagements(
     activity: Pick<ActivityModel, 'engagementIds' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<EngagementModel[]> {
-    const found = await engagementLoader(
-      context,
-      principalIn(context),
-      this.engagementsService,
-      activity.readAt,
-    ).loadMany(activity.engagementIds);
-    return found.filter((e): e is EngagementModel => e !== null && !(e instanceof Error));
+  ): EngagementModel[] | Promise<EngagementModel[]> {
+    const loader = engagementLoader(context, principalIn(context), this.engagementsService, activity.readAt);
+    return loadPresent(loader, activity.engagementIds);
   }
 }

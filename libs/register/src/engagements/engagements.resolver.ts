@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentPrincipal, principalIn, Requires } from '#accounts';
 import { Permission, type Principal, UuidPipe } from '#core';
 import { AsOfArgs } from '../common/as-of.js';
-import { byKey, requestLoader } from '../common/loaders.js';
+import { byKey, loadNow, requestLoader } from '../common/loaders.js';
 import { PageArgs } from '../common/pagination.js';
 import { partyLoader } from '../parties/parties.resolver.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -51,12 +51,12 @@ export class EngagementsResolver {
   @Requires(Permission.Read)
   @ResolveField(() => PartyModel, { description: 'The vendor engaged.' })
   // No parameter decorators on the nested fields: NestJS calls them as plain GraphQL resolvers.
-  async vendor(
+  vendor(
     engagement: Pick<EngagementModel, 'vendorId' | 'readAt'>,
     _args: unknown,
     context: object,
-  ): Promise<PartyModel | null> {
-    return partyLoader(context, principalIn(context), this.parties, engagement.readAt).load(engagement.vendorId);
+  ): PartyModel | null | Promise<PartyModel | null> {
+    return loadNow(partyLoader(context, principalIn(context), this.parties, engagement.readAt), engagement.vendorId);
   }
 
   @Requires(Permission.Read)
