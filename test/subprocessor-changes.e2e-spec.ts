@@ -234,6 +234,11 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
       urgentReason: 'Previous host went offline',
     });
     expect(change).toMatchObject({ status: 'EFFECTIVE', urgentReason: 'Previous host went offline' });
+    // Stored as answered: effective, so the worker does not put it into effect a second time.
+    const stored = (await gql<{ subprocessorChange: Change }>(app, GET_CHANGE, { id: change.id }, a.ownerToken)).data!;
+    expect(stored.subprocessorChange).toMatchObject({ status: 'EFFECTIVE', effectedAt: change.effectedAt });
+    expect(change.effectedAt).not.toBeNull();
+    expect(await changes.activate(a.id, change.id)).toBe(false);
     expect(new Date(change.objectionDeadline).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
     expect(await engagement(change.engagementId)).toMatchObject({ status: 'ACTIVE' });
     expect((await events(a.id, change.id)).map((e) => e.payload.change.status)).toEqual(['effective']);
@@ -560,6 +565,33 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
     });
     expect(statements.filter((s) => /\bFROM "?change_approvals"?/.test(s))).toHaveLength(1);
     expect(statements.filter((s) => /\bFROM "?objections"?/.test(s))).toHaveLength(1);
+  });
+
+  it('announces an addition with two reads before its three inserts, and inserts the engagement last', async () => {
+    const statements = await countStatements(async () => {
+      await announce(
+        `mutation($input: AnnounceSubprocessorAdditionInput!) { announceSubprocessorAddition(input: $input) { id } }`,
+        {
+          engagement: { vendorId: vendor, purpose: 'Counted', processingLocations: ['DE'] },
+        },
+      );
+    });
+    const write = statements.slice(statements.indexOf('START TRANSACTION')).map((s) => {
+      const insert = /^INSERT INTO "?(\w+)"?/.exec(s);
+      return insert ? `INSERT ${insert[1]}` : /^SELECT set_config/.test(s) ? 'set_config' : s.split(' ')[0];
+    });
+    // The vendor check and one read of everything the notice needs; then the writes. The engagement's
+    // history trigger takes the tenant's chain-head lock until the commit: last, it is held briefly.
+    expect(write).toEqual([
+      'START',
+      'set_config',
+      'SELECT',
+      'SELECT',
+      'INSERT subprocessor_changes',
+      'INSERT outbox_events',
+      'INSERT engagements',
+      'COMMIT',
+    ]);
   });
 
   it('lets viewers and auditors read changes but not announce them', async () => {

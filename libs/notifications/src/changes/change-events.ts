@@ -4,25 +4,31 @@ import { EVENT_SCHEMA_VERSION, type EventType } from '../outbox/event-payload.js
 import { enqueueEvent } from '../outbox/outbox.js';
 import type { SubprocessorChange } from './subprocessor-change.entity.js';
 
-/** Writes the event that tells subscribers about `change`, in the transaction that changed it. */
+/**
+ * Writes the event that tells subscribers about `change`, in the transaction that changed it.
+ * `tenant` saves the lookup when the caller has read it already.
+ */
 export async function enqueueChangeEvent(
   tx: TenantTx,
   config: AppConfig,
   type: EventType,
   change: SubprocessorChange,
+  tenant?: { slug: string; name: string },
 ): Promise<string> {
-  const [tenant] = (await tx.em.query(`SELECT slug, name FROM tenants WHERE id = $1`, [tx.tenantId])) as Array<{
-    slug: string;
-    name: string;
-  }>;
-  const slug = tenant!.slug;
+  tenant ??= (
+    (await tx.em.query(`SELECT slug, name FROM tenants WHERE id = $1`, [tx.tenantId])) as Array<{
+      slug: string;
+      name: string;
+    }>
+  )[0]!;
+  const { slug } = tenant;
   const page = `${config.publicBaseUrl}/t/${slug}/subprocessors`;
   return enqueueEvent(tx, type, (id) => ({
     schemaVersion: EVENT_SCHEMA_VERSION,
     type,
     id,
     occurredAt: new Date().toISOString(),
-    tenant: { slug, name: tenant!.name },
+    tenant: { slug, name: tenant.name },
     change: {
       id: change.id,
       kind: change.kind,
