@@ -1,29 +1,36 @@
 import type { AppConfig } from '#core';
-import type { TenantTx } from '#database';
+import type { Statement, TenantTx } from '#database';
 import { EVENT_SCHEMA_VERSION, type EventType } from '../outbox/event-payload.js';
-import { enqueueEvent } from '../outbox/outbox.js';
+import { eventStatement } from '../outbox/outbox.js';
 import type { SubprocessorChange } from './subprocessor-change.entity.js';
 
-/**
- * Writes the event that tells subscribers about `change`, in the transaction that changed it.
- * `tenant` saves the lookup when the caller has read it already.
- */
+/** Writes the event that tells subscribers about `change`, in the transaction that changed it. */
 export async function enqueueChangeEvent(
   tx: TenantTx,
   config: AppConfig,
   type: EventType,
   change: SubprocessorChange,
-  tenant?: { slug: string; name: string },
 ): Promise<string> {
-  tenant ??= (
-    (await tx.em.query(`SELECT slug, name FROM tenants WHERE id = $1`, [tx.tenantId])) as Array<{
-      slug: string;
-      name: string;
-    }>
-  )[0]!;
+  const [tenant] = (await tx.em.query(`SELECT slug, name FROM tenants WHERE id = $1`, [tx.tenantId])) as Array<{
+    slug: string;
+    name: string;
+  }>;
+  const { id, statement } = changeEventStatement(tx, config, type, change, tenant!);
+  await tx.em.query(statement.sql, statement.params);
+  return id;
+}
+
+/** The INSERT of that event, for a caller that has read the tenant and sends it with its other writes. */
+export function changeEventStatement(
+  tx: TenantTx,
+  config: AppConfig,
+  type: EventType,
+  change: SubprocessorChange,
+  tenant: { slug: string; name: string },
+): { id: string; statement: Statement } {
   const { slug } = tenant;
   const page = `${config.publicBaseUrl}/t/${slug}/subprocessors`;
-  return enqueueEvent(tx, type, (id) => ({
+  return eventStatement(tx, type, (id) => ({
     schemaVersion: EVENT_SCHEMA_VERSION,
     type,
     id,

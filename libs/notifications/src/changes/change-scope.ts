@@ -10,6 +10,8 @@ import type { ChangeSubject } from './subprocessor-change.entity.js';
 const APPROVERS_SQL = `SELECT DISTINCT (c->>'partyId')::uuid AS party_id
        FROM activities a CROSS JOIN LATERAL jsonb_array_elements(a.controllers) c
       WHERE a.tenant_id = $1 AND a.role = 'processor' AND a.status <> 'retired'
+        -- The predicate of the partial index activities_specific_authorisation, word for word.
+        AND a.controllers @> '[{"authorisation": "specific"}]'::jsonb
         AND c->>'authorisation' = 'specific'
         AND (a.engagement_ids && $2::uuid[]
              OR cardinality($3::uuid[]) = 0 OR cardinality(a.product_ids) = 0 OR a.product_ids && $3::uuid[])

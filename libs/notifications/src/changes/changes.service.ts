@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type QueryDeepPartialEntity } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, Permission, type Principal, Role, roleAllows } from '#core';
-import { TenantDb, type TenantTx } from '#database';
+import { insertStatement, runAsOne, TenantDb, type TenantTx } from '#database';
 import { Engagement, EngagementsService, RegisterWriter } from '#register';
 import type { CreateEngagementInput, UpdateEngagementInput } from '#register';
 import { ChangeApproval } from './change-approval.entity.js';
 import { engagementDiff, inWords } from './change-diff.js';
-import { enqueueChangeEvent } from './change-events.js';
+import { changeEventStatement, enqueueChangeEvent } from './change-events.js';
 import { describeEngagement, readAnnouncementContext } from './change-scope.js';
 import { changeTiming } from './change-timing.js';
 import { type ChangeKind, type ChangeStatus, SubprocessorChange } from './subprocessor-change.entity.js';
@@ -129,11 +129,12 @@ export class ChangesService {
   }
 
   /**
-   * Reads what the announcement needs in one statement, then writes: the change, its approvals, its
-   * event and, last, a new engagement (`added`, built and checked but not yet written). The
-   * engagement's history trigger takes the tenant's chain-head lock, which every register write of
-   * the tenant waits for until this transaction commits; written last, it is held for one
-   * statement and the commit. A change that takes effect at once (urgent) starts the engagement first.
+   * Reads what the announcement needs in one statement, then writes in one more: the change, its
+   * approvals, its event and, last, a new engagement (`added`, built and checked but not yet
+   * written). The engagement's history trigger takes the tenant's chain-head lock, which every
+   * register write of the tenant waits for until this transaction commits; fired at the end of the
+   * last statement, it is held for the commit only. A change that takes effect at once (urgent)
+   * starts the engagement first.
    */
   private async announce(
     tx: TenantTx,
@@ -186,24 +187,29 @@ export class ChangesService {
       if (pending.added) await tx.em.insert(Engagement, pending.added);
       await this.putIntoEffect(tx, change, now);
     }
-    // insert, not save: save reads the row first to choose between INSERT and UPDATE.
-    await tx.em.insert(SubprocessorChange, change as QueryDeepPartialEntity<SubprocessorChange>);
-    if (context.approvers.length > 0) {
-      await tx.em.insert(
-        ChangeApproval,
-        context.approvers.map((partyId) => ({
-          tenantId: tx.tenantId,
-          changeId: change.id,
-          partyId,
-          status: 'pending' as const,
-          decidedAt: null,
-          decidedBy: null,
-          note: null,
-        })),
-      );
-    }
-    await enqueueChangeEvent(tx, this.config, 'subprocessor_change.announced', change, context.tenant);
-    if (pending.added && !effectiveNow) await tx.em.insert(Engagement, pending.added);
+    // Every row in one statement (one round trip), the new engagement last (see above).
+    await runAsOne(tx, [
+      insertStatement(tx, SubprocessorChange, change as QueryDeepPartialEntity<SubprocessorChange>),
+      ...(context.approvers.length > 0
+        ? [
+            insertStatement(
+              tx,
+              ChangeApproval,
+              context.approvers.map((partyId) => ({
+                tenantId: tx.tenantId,
+                changeId: change.id,
+                partyId,
+                status: 'pending' as const,
+                decidedAt: null,
+                decidedBy: null,
+                note: null,
+              })),
+            ),
+          ]
+        : []),
+      changeEventStatement(tx, this.config, 'subprocessor_change.announced', change, context.tenant).statement,
+      ...(pending.added && !effectiveNow ? [insertStatement(tx, Engagement, pending.added)] : []),
+    ]);
     return change;
   }
 
