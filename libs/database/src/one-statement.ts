@@ -18,13 +18,13 @@ export function insertStatement<T extends ObjectLiteral>(
 }
 
 /**
- * Sends data-modifying statements (INSERTs) as ONE statement, one round trip instead of one each:
+ * Data-modifying statements (INSERTs) as ONE statement, sent in one round trip instead of one each:
  * all but the last become WITH clauses. PostgreSQL runs them in one snapshot, checks foreign keys
- * and fires row triggers at the end of the whole statement, so rows may reference each other
- * (a parent inserted in an earlier clause satisfies a child's foreign key) but no clause sees
- * another's rows while it runs.
+ * and fires row triggers at the end of the whole statement, so rows may reference each other (a
+ * parent inserted in an earlier clause satisfies a child's foreign key) but no clause sees another's
+ * rows while it runs.
  */
-export async function runAsOne(tx: TenantTx, statements: Statement[]): Promise<void> {
+export function asOne(statements: Statement[]): Statement | undefined {
   const params: unknown[] = [];
   const parts = statements.map((s) => {
     const offset = params.length;
@@ -33,7 +33,7 @@ export async function runAsOne(tx: TenantTx, statements: Statement[]): Promise<v
     return s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   });
   const last = parts.pop();
-  if (last === undefined) return;
+  if (last === undefined) return undefined;
   const sql = parts.length === 0 ? last : `WITH ${parts.map((p, i) => `w${i} AS (${p})`).join(', ')} ${last}`;
-  await tx.em.query(sql, params);
+  return { sql, params };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type QueryDeepPartialEntity } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, Permission, type Principal, Role, roleAllows } from '#core';
-import { insertStatement, runAsOne, TenantDb, type TenantTx } from '#database';
+import { asOne, insertStatement, TenantDb, type TenantTx } from '#database';
 import { Engagement, EngagementsService, RegisterWriter } from '#register';
 import type { CreateEngagementInput, UpdateEngagementInput } from '#register';
 import { ChangeApproval } from './change-approval.entity.js';
@@ -133,8 +133,8 @@ export class ChangesService {
    * approvals, its event and, last, a new engagement (`added`, built and checked but not yet
    * written). The engagement's history trigger takes the tenant's chain-head lock, which every
    * register write of the tenant waits for until this transaction commits; fired at the end of the
-   * last statement, it is held for the commit only. A change that takes effect at once (urgent)
-   * starts the engagement first.
+   * last statement, which goes with the COMMIT (`commitWith`), it is held for the commit only. A
+   * change that takes effect at once (urgent) starts the engagement first.
    */
   private async announce(
     tx: TenantTx,
@@ -187,8 +187,8 @@ export class ChangesService {
       if (pending.added) await tx.em.insert(Engagement, pending.added);
       await this.putIntoEffect(tx, change, now);
     }
-    // Every row in one statement (one round trip), the new engagement last (see above).
-    await runAsOne(tx, [
+    // Every row in one statement (one round trip), the new engagement last, sent with the COMMIT (see above).
+    const rows = asOne([
       insertStatement(tx, SubprocessorChange, change as QueryDeepPartialEntity<SubprocessorChange>),
       ...(context.approvers.length > 0
         ? [
@@ -209,7 +209,9 @@ export class ChangesService {
         : []),
       changeEventStatement(tx, this.config, 'subprocessor_change.announced', change, context.tenant).statement,
       ...(pending.added && !effectiveNow ? [insertStatement(tx, Engagement, pending.added)] : []),
-    ]);
+    ])!;
+    if (tx.commitWith) tx.commitWith(rows);
+    else await tx.em.query(rows.sql, rows.params);
     return change;
   }
 
