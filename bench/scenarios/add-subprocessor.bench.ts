@@ -117,7 +117,8 @@ entry, the change and its outbox event, in one transaction), a distinct write ea
 request; \`bench/scenarios/add-subprocessor.bench.ts\`). Through the built API over HTTP on loopback, autocannon in
 its own process, ${CONNECTIONS} connections, ${SECONDS} s per row after a 3 s warm-up; every answer is read (a GraphQL
 error inside a 200 counts as failed), and afterwards every acknowledged write is looked up in the database: the
-change, its engagement, the engagement's history entry and the outbox event. Shapes: all writes into the large tenant
+change, its engagement, the engagement's history entry and the outbox event (\`committed\` also counts the writes still in
+flight when the clock stopped, answered after it). Shapes: all writes into the large tenant
 (${data.big.activities.toLocaleString('en')} activities; one writer at a time extends a tenant's history chain, so
 these serialise on its head row) and writes spread round-robin over all ${all.length} tenants. The raw \`pg\` floor
 replays, per request, the ${capture.total} statements (${capture.data} carrying data) art30 sent for one addition, with
