@@ -3,6 +3,7 @@ import { BenchContext } from './lib/bench-context.js';
 import { machine, writeSection } from './lib/report.js';
 import type { Scenario } from './lib/scenario.js';
 import { activityById } from './scenarios/activity-by-id.bench.js';
+import { addSubprocessor } from './scenarios/add-subprocessor.bench.js';
 import { coldStart } from './scenarios/cold-start.bench.js';
 import { deepRegisterQuery } from './scenarios/deep-register-query.bench.js';
 import { registerExport } from './scenarios/export.bench.js';
@@ -17,6 +18,7 @@ export const SCENARIOS: Scenario[] = [
   sqlStatements,
   deepRegisterQuery,
   activityById,
+  addSubprocessor,
   coldStart,
   fanOut,
   registerExport,

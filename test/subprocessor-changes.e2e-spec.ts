@@ -234,6 +234,11 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
       urgentReason: 'Previous host went offline',
     });
     expect(change).toMatchObject({ status: 'EFFECTIVE', urgentReason: 'Previous host went offline' });
+    // Stored as answered: effective, so the worker does not put it into effect a second time.
+    const stored = (await gql<{ subprocessorChange: Change }>(app, GET_CHANGE, { id: change.id }, a.ownerToken)).data!;
+    expect(stored.subprocessorChange).toMatchObject({ status: 'EFFECTIVE', effectedAt: change.effectedAt });
+    expect(change.effectedAt).not.toBeNull();
+    expect(await changes.activate(a.id, change.id)).toBe(false);
     expect(new Date(change.objectionDeadline).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
     expect(await engagement(change.engagementId)).toMatchObject({ status: 'ACTIVE' });
     expect((await events(a.id, change.id)).map((e) => e.payload.change.status)).toEqual(['effective']);
@@ -614,6 +619,32 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
     });
     expect(statements.filter((s) => /\bFROM "?change_approvals"?/.test(s))).toHaveLength(1);
     expect(statements.filter((s) => /\bFROM "?objections"?/.test(s))).toHaveLength(1);
+  });
+
+  it('announces an addition in two reads and one write statement that inserts the engagement last', async () => {
+    const statements = await countStatements(async () => {
+      await announce(
+        `mutation($input: AnnounceSubprocessorAdditionInput!) { announceSubprocessorAddition(input: $input) { id } }`,
+        { engagement: { vendorId: vendor, purpose: 'Counted', processingLocations: ['DE'] } },
+      );
+    });
+    const write = statements.slice(statements.indexOf('START TRANSACTION'));
+    // The vendor check, then one read of everything the notice needs, then one statement with every row.
+    expect(write.map((s) => (/^SELECT set_config/.test(s) ? 'set_config' : s.split(' ')[0]))).toEqual([
+      'START',
+      'set_config',
+      'SELECT',
+      'SELECT',
+      'WITH',
+      'COMMIT',
+    ]);
+    // The engagement's history trigger takes the tenant's chain-head lock until the commit: its row
+    // goes in last, so the lock is held from the end of that statement to the commit only.
+    const inserted = [...write[4]!.matchAll(/INSERT INTO "?(\w+)"?/g)].map((m) => m[1]);
+    // (The change's approvals go in between when a controller on specific authorisation is concerned.)
+    expect(inserted[0]).toBe('subprocessor_changes');
+    expect(inserted).toContain('outbox_events');
+    expect(inserted.at(-1)).toBe('engagements');
   });
 
   it('lets viewers and auditors read changes but not announce them', async () => {

@@ -11,6 +11,8 @@ import { SqlCounter } from './sql-counter.js';
 export interface BenchDataset {
   /** The tenant every read scenario queries: the large one. */
   big: RegisterDataset;
+  /** The other tenants (100 activities each by default). */
+  others: RegisterDataset[];
   tenants: number;
   activitiesInAll: number;
   generatedInMs: number;
@@ -87,13 +89,16 @@ export class BenchContext {
       const app = await this.inProcessApp();
       const began = performance.now();
       const big = await createRegisterDataset(app, this.size.bigActivities);
-      for (let i = 1; i < this.size.tenants; i++) await createRegisterDataset(app, this.size.smallActivities);
+      const others: RegisterDataset[] = [];
+      for (let i = 1; i < this.size.tenants; i++)
+        others.push(await createRegisterDataset(app, this.size.smallActivities));
       const owner = new pg.Client({ connectionString: (await this.db()).ownerUrl });
       await owner.connect();
       await owner.query('VACUUM ANALYZE');
       await owner.end();
       return {
         big,
+        others,
         tenants: this.size.tenants,
         activitiesInAll: this.size.bigActivities + (this.size.tenants - 1) * this.size.smallActivities,
         generatedInMs: performance.now() - began,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
 
@@ -6,14 +7,27 @@ import pg from 'pg';
  * art30 sent for one such request (captured by the benchmark: transaction control, tenant setting,
  * authentication, data), on one pooled connection of the same app role, and answering the rows as
  * JSON. No GraphQL, no DataLoader, no mapping: what is left is PostgreSQL and the driver.
+ *
+ * Writes cannot be replayed verbatim (the second insert of the same id fails), so a write script
+ * comes as variants (one captured request per tenant, say), each naming the ids the request
+ * created: every replay takes the next variant and puts fresh UUIDs in their place, in the SQL and
+ * in every value (JSON payloads included), so each replay is a distinct, valid write.
  */
 interface Captured {
   text: string;
   values?: unknown[];
 }
+interface Variant {
+  statements: Captured[];
+  /** Ids the captured request generated; replaced by new ones on every replay. */
+  fresh: string[];
+}
 const port = Number(process.env.PORT);
-/** Registered by the benchmark (`PUT /<name>` with the statements as JSON), replayed by `POST /<name>`. */
-const scripts = new Map<string, Captured[]>();
+/**
+ * Registered by the benchmark (`PUT /<name>` with the statements as JSON, or `{ variants }`),
+ * replayed by `POST /<name>`.
+ */
+const scripts = new Map<string, { variants: Variant[]; next: number }>();
 const pool = new pg.Pool({ connectionString: process.env.BENCH_APP_URL, max: 10 });
 
 const server = createServer((req, res) => {
@@ -23,12 +37,15 @@ const server = createServer((req, res) => {
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
     if (req.method === 'PUT') {
-      scripts.set(path.slice(1), JSON.parse(body) as Captured[]);
+      const sent = JSON.parse(body) as Captured[] | { variants: Variant[] };
+      const variants = Array.isArray(sent) ? [{ statements: sent, fresh: [] }] : sent.variants;
+      scripts.set(path.slice(1), { variants, next: 0 });
       return void res.writeHead(204).end();
     }
     const script = scripts.get(path.slice(1));
     if (!script) return void res.writeHead(404).end();
-    void replay(script).then(
+    const variant = script.variants[script.next++ % script.variants.length]!;
+    void replay(withFreshIds(variant)).then(
       (rows) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows)),
       (error: unknown) => res.writeHead(500).end(String(error)),
     );
@@ -49,6 +66,20 @@ async function replay(script: Captured[]): Promise<unknown[]> {
   } finally {
     client.release();
   }
+}
+
+function withFreshIds({ statements, fresh }: Variant): Captured[] {
+  if (fresh.length === 0) return statements;
+  const ids = new Map(fresh.map((id) => [id, randomUUID()]));
+  const swap = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      let out = value;
+      for (const [old, now] of ids) out = out.replaceAll(old, now);
+      return out;
+    }
+    return Array.isArray(value) ? value.map(swap) : value;
+  };
+  return statements.map((s) => ({ text: swap(s.text) as string, values: s.values?.map(swap) }));
 }
 
 server.listen(port, '127.0.0.1');

@@ -4,3 +4,4 @@ export * from './prepare-database.js';
 export * from './tenant-db.js';
 export * from './migrations/index.js';
 export * from './embedded-postgres.js';
+export * from './one-statement.js';

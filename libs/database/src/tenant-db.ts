@@ -2,6 +2,7 @@ import './pg-type-parsers.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
+import type { Statement } from './one-statement.js';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 
@@ -12,6 +13,13 @@ export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 export interface TenantTx {
   readonly tenantId: string;
   readonly em: EntityManager;
+  /**
+   * Write transactions only: `statement` is the work's last, sent when the work returns with the
+   * COMMIT queued right behind it on the connection. The driver sends the COMMIT the moment the
+   * statement completes, without waiting for this process's event loop (busy with other requests
+   * under load), so a lock the statement takes (the history chain head) is held for the commit only.
+   */
+  readonly commitWith?: (statement: Statement) => void;
 }
 
 export interface TxOptions {
@@ -152,6 +160,28 @@ export class ReadScope {
   }
 }
 
+/**
+ * Sends `last` and COMMIT back to back on the runner's pg connection (the driver queues the COMMIT
+ * and sends it as soon as `last` completes). After a failed `last`, PostgreSQL answers the COMMIT
+ * of the aborted transaction with a rollback; the caller's rollback then finds none, harmlessly.
+ * The runner is released afterwards, never reused, so its own transaction flag does not matter.
+ */
+async function commitAfter(runner: QueryRunner, last: Statement): Promise<void> {
+  const client = (await runner.connect()) as {
+    query(sql: string, params?: unknown[]): Promise<unknown>;
+  };
+  const written = client.query(last.sql, last.params);
+  const committed = client.query('COMMIT');
+  try {
+    await written;
+  } catch (error) {
+    await committed.catch(() => undefined);
+    // As TypeORM reports a failed statement, so error handling sees the same kind of error.
+    throw new QueryFailedError(last.sql, last.params, error as Error);
+  }
+  await committed;
+}
+
 /** TypeORM wraps every error PostgreSQL answers a statement with in a QueryFailedError. */
 function isDatabaseError(error: unknown): boolean {
   return error instanceof Error && error.name === 'QueryFailedError';
@@ -205,8 +235,14 @@ export class TenantDb {
                 }`,
         [tenantId, options.actor ?? '', options.note ?? '', options.effectiveAt?.toISOString() ?? ''],
       );
-      const result = await work({ tenantId, em: runner.manager });
-      await runner.commitTransaction();
+      let last: Statement | undefined;
+      const commitWith = (statement: Statement) => {
+        if (last) throw new Error('commitWith: a transaction has one last statement');
+        last = statement;
+      };
+      const result = await work({ tenantId, em: runner.manager, ...(options.readOnly ? {} : { commitWith }) });
+      if (last) await commitAfter(runner, last);
+      else await runner.commitTransaction();
       return result;
     } catch (error) {
       // The work's error is the one worth reporting; a failed rollback (connection gone) is not.

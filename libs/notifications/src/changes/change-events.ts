@@ -1,7 +1,7 @@
 import type { AppConfig } from '#core';
-import type { TenantTx } from '#database';
+import type { Statement, TenantTx } from '#database';
 import { EVENT_SCHEMA_VERSION, type EventType } from '../outbox/event-payload.js';
-import { enqueueEvent } from '../outbox/outbox.js';
+import { eventStatement } from '../outbox/outbox.js';
 import type { SubprocessorChange } from './subprocessor-change.entity.js';
 
 /** Writes the event that tells subscribers about `change`, in the transaction that changed it. */
@@ -15,14 +15,27 @@ export async function enqueueChangeEvent(
     slug: string;
     name: string;
   }>;
-  const slug = tenant!.slug;
+  const { id, statement } = changeEventStatement(tx, config, type, change, tenant!);
+  await tx.em.query(statement.sql, statement.params);
+  return id;
+}
+
+/** The INSERT of that event, for a caller that has read the tenant and sends it with its other writes. */
+export function changeEventStatement(
+  tx: TenantTx,
+  config: AppConfig,
+  type: EventType,
+  change: SubprocessorChange,
+  tenant: { slug: string; name: string },
+): { id: string; statement: Statement } {
+  const { slug } = tenant;
   const page = `${config.publicBaseUrl}/t/${slug}/subprocessors`;
-  return enqueueEvent(tx, type, (id) => ({
+  return eventStatement(tx, type, (id) => ({
     schemaVersion: EVENT_SCHEMA_VERSION,
     type,
     id,
     occurredAt: new Date().toISOString(),
-    tenant: { slug, name: tenant!.name },
+    tenant: { slug, name: tenant.name },
     change: {
       id: change.id,
       kind: change.kind,

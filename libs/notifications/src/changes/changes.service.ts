@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { Tenant } from '#accounts';
+import { In, type QueryDeepPartialEntity } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, Permission, type Principal, Role, roleAllows } from '#core';
-import { TenantDb, type TenantTx } from '#database';
+import { asOne, insertStatement, TenantDb, type TenantTx } from '#database';
 import { Engagement, EngagementsService, RegisterWriter } from '#register';
 import type { CreateEngagementInput, UpdateEngagementInput } from '#register';
 import { ChangeApproval } from './change-approval.entity.js';
 import { engagementDiff, inWords } from './change-diff.js';
-import { enqueueChangeEvent } from './change-events.js';
-import { controllersNeedingApproval, describeEngagement } from './change-scope.js';
+import { changeEventStatement, enqueueChangeEvent } from './change-events.js';
+import { describeEngagement, readAnnouncementContext } from './change-scope.js';
 import { changeTiming } from './change-timing.js';
 import { type ChangeKind, type ChangeStatus, SubprocessorChange } from './subprocessor-change.entity.js';
 
@@ -48,12 +47,14 @@ export class ChangesService {
     return this.register.write(
       principal,
       async (tx) => {
-        const engagement = await this.engagements.insert(tx, {
+        const engagement = await this.engagements.build(tx, {
           ...input,
           status: 'planned' as never,
           startedOn: undefined,
         });
-        return this.announce(tx, principal, 'added', { engagement, before: null, after: engagement }, options);
+        return this.announce(tx, principal, 'added', { engagement, before: null, after: engagement }, options, {
+          added: engagement,
+        });
       },
       { note: options.note },
     );
@@ -97,7 +98,7 @@ export class ChangesService {
         const replaced = await findEngagement(tx, replacedEngagementId, 'replacedEngagementId');
         assertActive(replaced, 'replacedEngagementId');
         await this.assertNoOpenChange(tx, [replaced.id]);
-        const engagement = await this.engagements.insert(tx, {
+        const engagement = await this.engagements.build(tx, {
           ...input,
           status: 'planned' as never,
           startedOn: undefined,
@@ -108,6 +109,7 @@ export class ChangesService {
           'replaced',
           { engagement, before: replaced, after: engagement, replaced },
           options,
+          { added: engagement },
         );
       },
       { note: options.note },
@@ -129,6 +131,14 @@ export class ChangesService {
     );
   }
 
+  /**
+   * Reads what the announcement needs in one statement, then writes in one more: the change, its
+   * approvals, its event and, last, a new engagement (`added`, built and checked but not yet
+   * written). The engagement's history trigger takes the tenant's chain-head lock, which every
+   * register write of the tenant waits for until this transaction commits; fired at the end of the
+   * last statement, which goes with the COMMIT (`commitWith`), it is held for the commit only. A
+   * change that takes effect at once (urgent) starts the engagement first.
+   */
   private async announce(
     tx: TenantTx,
     principal: Principal,
@@ -141,16 +151,17 @@ export class ChangesService {
       replaced?: Engagement;
     },
     options: AnnounceOptions,
+    pending: { added?: Engagement } = {},
   ): Promise<SubprocessorChange> {
-    const tenant = await tx.em.findOneByOrFail(Tenant, { id: tx.tenantId });
-    const now = new Date();
-    const timing = changeTiming(now, tenant.noticePeriodDays, options);
-    const shown = what.after ?? what.engagement;
-    const subject = await describeEngagement(tx, shown);
-    if (what.replaced) subject.replacedVendorName = (await describeEngagement(tx, what.replaced)).vendorName;
     const productIds = [...new Set([...(what.before?.productIds ?? []), ...(what.after?.productIds ?? [])])];
-    const involved = [what.engagement.id, ...(what.replaced ? [what.replaced.id] : [])];
-    const approvers = await controllersNeedingApproval(tx, involved, productIds);
+    const context = await readAnnouncementContext(tx, {
+      shown: what.after ?? what.engagement,
+      replaced: what.replaced,
+      engagementIds: [what.engagement.id, ...(what.replaced ? [what.replaced.id] : [])],
+      productIds,
+    });
+    const now = new Date();
+    const timing = changeTiming(now, context.tenant.noticePeriodDays, options);
 
     const change = tx.em.create(SubprocessorChange, {
       tenantId: tx.tenantId,
@@ -161,9 +172,9 @@ export class ChangesService {
       proposed: what.proposed ?? null,
       // An addition or removal is described whole by its subject; a change or replacement field by field.
       diff: what.before && what.after ? await inWords(tx, engagementDiff(what.before, what.after)) : [],
-      subject,
+      subject: context.subject,
       productIds,
-      status: approvers.length > 0 ? 'awaiting_approval' : 'announced',
+      status: context.approvers.length > 0 ? 'awaiting_approval' : 'announced',
       note: options.note ?? null,
       urgentReason: options.urgentReason ?? null,
       ...timing,
@@ -174,23 +185,36 @@ export class ChangesService {
       createdBy: principal.actorLabel,
       leaseUntil: null,
     });
-    await tx.em.save(change);
-    if (approvers.length > 0) {
-      await tx.em.insert(
-        ChangeApproval,
-        approvers.map((partyId) => ({
-          tenantId: tx.tenantId,
-          changeId: change.id,
-          partyId,
-          status: 'pending' as const,
-          decidedAt: null,
-          decidedBy: null,
-          note: null,
-        })),
-      );
+    const effectiveNow = change.status === 'announced' && Boolean(options.urgentReason);
+    if (effectiveNow) {
+      if (pending.added) await tx.em.insert(Engagement, pending.added);
+      await this.putIntoEffect(tx, change, now);
     }
-    if (change.status === 'announced' && options.urgentReason) await this.putIntoEffect(tx, change, now);
-    await enqueueChangeEvent(tx, this.config, 'subprocessor_change.announced', change);
+    // Every row in one statement (one round trip), the new engagement last, sent with the COMMIT (see above).
+    const rows = asOne([
+      insertStatement(tx, SubprocessorChange, change as QueryDeepPartialEntity<SubprocessorChange>),
+      ...(context.approvers.length > 0
+        ? [
+            insertStatement(
+              tx,
+              ChangeApproval,
+              context.approvers.map((partyId) => ({
+                tenantId: tx.tenantId,
+                changeId: change.id,
+                partyId,
+                status: 'pending' as const,
+                decidedAt: null,
+                decidedBy: null,
+                note: null,
+              })),
+            ),
+          ]
+        : []),
+      changeEventStatement(tx, this.config, 'subprocessor_change.announced', change, context.tenant).statement,
+      ...(pending.added && !effectiveNow ? [insertStatement(tx, Engagement, pending.added)] : []),
+    ])!;
+    if (tx.commitWith) tx.commitWith(rows);
+    else await tx.em.query(rows.sql, rows.params);
     return change;
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TenantTx } from '#database';
+import { type Statement, type TenantTx } from '#database';
 import type { EventPayload, EventType } from './event-payload.js';
 
 /**
@@ -11,12 +11,23 @@ export async function enqueueEvent(
   type: EventType,
   build: (eventId: string) => EventPayload,
 ): Promise<string> {
-  const id = randomUUID();
-  await tx.em.query(`INSERT INTO outbox_events (tenant_id, id, type, payload) VALUES ($1, $2, $3, $4)`, [
-    tx.tenantId,
-    id,
-    type,
-    JSON.stringify(build(id)),
-  ]);
+  const { id, statement } = eventStatement(tx, type, build);
+  await tx.em.query(statement.sql, statement.params);
   return id;
+}
+
+/** The INSERT of an event, for a caller that sends it together with its other writes (`runAsOne`). */
+export function eventStatement(
+  tx: TenantTx,
+  type: EventType,
+  build: (eventId: string) => EventPayload,
+): { id: string; statement: Statement } {
+  const id = randomUUID();
+  return {
+    id,
+    statement: {
+      sql: `INSERT INTO outbox_events (tenant_id, id, type, payload) VALUES ($1, $2, $3, $4)`,
+      params: [tx.tenantId, id, type, JSON.stringify(build(id))],
+    },
+  };
 }
