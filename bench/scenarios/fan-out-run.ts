@@ -70,7 +70,14 @@ export async function benchFanOut(subscribers = 10_000, endpoints = 100): Promis
     const profiling = process.env.BENCH_PROFILE === '1';
     const profileMs = process.env.BENCH_PROFILE_MS ?? '20000';
     worker = spawn(process.execPath, [profiling ? 'dist/bench/profile-worker.js' : 'dist/apps/worker/src/main.js'], {
-      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'info', WORKER_POLL_MS: '100', BENCH_PROFILE_MS: profileMs },
+      env: {
+        PATH: process.env.PATH,
+        ...env,
+        ...workerTuning(),
+        LOG_LEVEL: 'info',
+        WORKER_POLL_MS: '100',
+        BENCH_PROFILE_MS: profileMs,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -124,4 +131,10 @@ export async function benchFanOut(subscribers = 10_000, endpoints = 100): Promis
     await Promise.all([sink.close(), receiver.close()]);
     await database.stop();
   }
+}
+
+/** The worker's tuning knobs, passed on when set (to compare settings); unset, the defaults apply. */
+function workerTuning(): Record<string, string> {
+  const knobs = ['WORKER_BATCH_SIZE', 'WORKER_CONCURRENCY', 'SMTP_MAX_CONNECTIONS'];
+  return Object.fromEntries(knobs.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
 }

@@ -25,7 +25,19 @@ type Values = Record<SlotName, string>;
 // nodemailer's own header encoder (address punycode, RFC 2047 words, folding), without building a
 // message tree per copy. `encodeHeaderValue` is public in nodemailer but missing from its typings.
 const headerNode = new MimeNode() as unknown as { encodeHeaderValue(key: string, value: string): string };
-const header = (key: string, value: string) => foldLines(`${key}: ${headerNode.encodeHeaderValue(key, value)}`, 76);
+function header(key: string, value: string): string {
+  // What needs no encoding (ids, links, a plain address) skips the encoder: it would return it as is.
+  const plain = PLAIN[key as keyof typeof PLAIN]?.test(value) ?? PLAIN.text.test(value);
+  const line = `${key}: ${plain ? value : headerNode.encodeHeaderValue(key, value)}`;
+  return line.length < 76 ? line : foldLines(line, 76);
+}
+const PLAIN = {
+  To: /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+$/,
+  From: /^$/, // a display name may need quoting: always through the encoder (once per notice)
+  'Message-ID': /^<[\x21-\x7e]+>$/,
+  // printable ASCII without '"' or '=?', which nodemailer would turn into encoded words
+  text: /^(?!.*=\?)[\x20\x21\x23-\x7e]*$/,
+};
 
 /**
  * One event's notice in one language, rendered and MIME-encoded once; each subscriber's copy fills
