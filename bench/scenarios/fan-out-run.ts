@@ -87,7 +87,7 @@ export async function benchFanOut(subscribers = 10_000, endpoints = 100): Promis
         LOG_LEVEL: 'info',
         WORKER_POLL_MS: '100',
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: profiling ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
       worker!.stdout!.on('data', (chunk: Buffer) => {
@@ -99,7 +99,7 @@ export async function benchFanOut(subscribers = 10_000, endpoints = 100): Promis
     const total = subscribers + endpoints;
     const db = app.get(TenantDb);
     const profiler = profiling ? await startCpuProfile('fan-out-bench') : undefined;
-    if (profiling) worker.kill('SIGUSR2');
+    if (profiling) worker.send('start');
     const cpuBefore = await cpuTimes(worker.pid!, database.ownerUrl);
     await enqueueTestEvent(app, { id: tenant.id, slug: 'bench-fan-out' });
     const committed = performance.now();
@@ -124,9 +124,10 @@ export async function benchFanOut(subscribers = 10_000, endpoints = 100): Promis
     const perDelivery = (ms: number) => Math.round((1000 * ms) / total) / 1000;
     const cpuAfter = await cpuTimes(worker.pid!, database.ownerUrl);
     if (profiler) {
-      worker.kill('SIGUSR2');
+      const stopped = new Promise((resolve) => worker!.once('message', resolve));
+      worker.send('stop');
       console.error(await profiler.stop());
-      await new Promise((resolve) => setTimeout(resolve, 3_000)); // the worker writes its profile
+      await stopped;
     }
     clearInterval(poll);
     await new Promise((resolve) => setTimeout(resolve, 50)); // a fan-out check still in flight
