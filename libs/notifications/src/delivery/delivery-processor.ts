@@ -26,8 +26,6 @@ interface Job {
 
 /** How many finished attempts are written together. */
 const RECORD_CHUNK = 100;
-/** Batches claimed in one round of the worker's loop before it looks at due changes and new events again. */
-const BATCHES_PER_ROUND = 10;
 
 /**
  * Claims due deliveries across tenants (each claim is a lease and starts an attempt row), loads
@@ -51,36 +49,22 @@ export class DeliveryProcessor {
     this.box = new SecretBox(config.appSecret);
   }
 
-  /**
-   * One round: claim a batch, send, record; while the batch is being sent, the next one is
-   * claimed and loaded as soon as fewer than `concurrency` jobs are left waiting, so the sends
-   * never wait on the database (up to {@link BATCHES_PER_ROUND} batches, then the worker's loop
-   * looks at due changes and new events again). Returns how many deliveries were claimed.
-   */
+  /** One batch: claim, send, record. Returns how many deliveries were claimed. */
   async runOnce(): Promise<number> {
-    const { concurrency } = this.config.worker;
-    const queue: Job[] = [];
-    let claimed = 0;
-    let batches = 0;
-    let exhausted = false;
-    let failure: unknown;
-    let refilling: Promise<void> | undefined;
-    const refill = () =>
-      (refilling ??= this.claimBatch()
-        .then(
-          (batch) => {
-            claimed += batch.claimed;
-            queue.push(...batch.jobs);
-            if (batch.claimed === 0 || ++batches >= BATCHES_PER_ROUND) exhausted = true;
-          },
-          (error: unknown) => {
-            // Claimed rows that were not loaded keep their lease and are tried again when it runs out.
-            failure ??= error;
-            exhausted = true;
-          },
-        )
-        .finally(() => (refilling = undefined)));
-    await refill();
+    const { batchSize, leaseSeconds, concurrency } = this.config.worker;
+    const claimed = (await this.dataSource.query(`SELECT tenant_id, id, attempt FROM claim_deliveries($1, $2, $3)`, [
+      batchSize,
+      leaseSeconds,
+      this.workerName,
+    ])) as Array<{ tenant_id: string; id: string; attempt: number }>;
+    if (claimed.length === 0) return 0;
+    const byTenant = new Map<string, Map<string, number>>();
+    for (const row of claimed) {
+      if (!byTenant.has(row.tenant_id)) byTenant.set(row.tenant_id, new Map());
+      byTenant.get(row.tenant_id)!.set(row.id, row.attempt);
+    }
+    const jobs: Job[] = [];
+    for (const [tenantId, attempts] of byTenant) jobs.push(...(await this.load(tenantId, attempts)));
 
     let pending: AttemptRecord[] = [];
     let writing = Promise.resolve();
@@ -89,44 +73,19 @@ export class DeliveryProcessor {
       pending = [];
       writing = writing.then(() => this.record(chunk));
     };
+    let next = 0;
     const lane = async () => {
-      for (;;) {
-        if (!exhausted && queue.length < concurrency) void refill();
-        const job = queue.shift();
-        if (!job) {
-          if (!refilling) return;
-          await refilling;
-          continue;
-        }
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
         const result = await this.attempt(job);
         pending.push({ ...job, result });
         if (pending.length >= RECORD_CHUNK) flush();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, lane));
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
     flush();
     await writing;
-    if (failure && claimed === 0) throw failure;
-    if (failure) this.logger.error(`claiming the next batch failed: ${(failure as Error).message}`);
-    return claimed;
-  }
-
-  /** Claims due deliveries across tenants (leases, attempt rows) and loads what sending them needs. */
-  private async claimBatch(): Promise<{ claimed: number; jobs: Job[] }> {
-    const { batchSize, leaseSeconds } = this.config.worker;
-    const claimed = (await this.dataSource.query(`SELECT tenant_id, id, attempt FROM claim_deliveries($1, $2, $3)`, [
-      batchSize,
-      leaseSeconds,
-      this.workerName,
-    ])) as Array<{ tenant_id: string; id: string; attempt: number }>;
-    const byTenant = new Map<string, Map<string, number>>();
-    for (const row of claimed) {
-      if (!byTenant.has(row.tenant_id)) byTenant.set(row.tenant_id, new Map());
-      byTenant.get(row.tenant_id)!.set(row.id, row.attempt);
-    }
-    const jobs: Job[] = [];
-    for (const [tenantId, attempts] of byTenant) jobs.push(...(await this.load(tenantId, attempts)));
-    return { claimed: claimed.length, jobs };
+    return claimed.length;
   }
 
   private async attempt(job: Job): Promise<AttemptResult> {
