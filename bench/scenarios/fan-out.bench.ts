@@ -1,7 +1,8 @@
+import { cpus } from 'node:os';
 import type { Scenario } from '../lib/scenario.js';
 import { benchFanOut } from './fan-out-run.js';
 
-/** Issue 4: one announced change to 10,000 email subscribers and 100 webhook endpoints. */
+/** Issues 4 and 6: one announced change to 10,000 email subscribers and 100 webhook endpoints. */
 export const fanOut: Scenario = {
   name: 'fan-out',
   summary: 'commit of one subprocessor change to the last email and webhook received (10,000 subscribers)',
@@ -16,7 +17,7 @@ export const fanOut: Scenario = {
       figures: r,
       markdown: `One announced change in a tenant with ${r.subscribers.toLocaleString('en')} confirmed email subscribers and ${r.endpoints} webhook
 endpoints (\`bench/scenarios/fan-out-run.ts\`). The worker runs as its own process (\`apps/worker\` from dist, default
-settings: batch 200, concurrency 50, 5 pooled SMTP connections); email goes over SMTP to a local sink (smtp-server),
+settings: batch 200, concurrency 50, 5 pooled SMTP connections; \`BENCH_PROFILE=1\` profiles it); email goes over SMTP to a local sink (smtp-server),
 webhooks to a local HTTP receiver, both in the benchmark process. The clock starts when the event's transaction commits.
 
 | measure | value |
@@ -26,6 +27,8 @@ webhooks to a local HTTP receiver, both in the benchmark process. The clock star
 | commit to last delivery received | ${s(r.lastDeliveryMs)} |
 | throughput | ${(r.deliveries / (r.lastDeliveryMs / 1000)).toFixed(0)} deliveries/s |
 | attempts logged | ${r.attempts.toLocaleString('en')} |
+| CPU per delivery: worker / benchmark process (sink, receiver) / PostgreSQL | ${r.cpuMsPerDelivery.worker.toFixed(2)} / ${r.cpuMsPerDelivery.benchmark.toFixed(2)} / ${r.cpuMsPerDelivery.postgres.toFixed(2)} ms |
+| load average (1 min) at the end | ${r.loadAverage.toFixed(1)} on ${cpus().length} cores |
 `,
     };
   },

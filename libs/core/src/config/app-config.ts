@@ -68,6 +68,8 @@ export interface AppConfig {
   mail: {
     /** SMTP server (smtp:// or smtps://). Unset: mail is captured as .eml files in `captureDir`. */
     smtpUrl: string | undefined;
+    /** Pooled SMTP connections per process (SMTP_MAX_CONNECTIONS). */
+    maxConnections: number;
     captureDir: string;
     from: string;
   };
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appSecret: read.string('APP_SECRET', DEVELOPMENT_APP_SECRET),
     mail: {
       smtpUrl: read.smtpUrl('SMTP_URL'),
+      maxConnections: read.int('SMTP_MAX_CONNECTIONS', 5, 1, 100),
       captureDir: resolve(read.string('MAIL_CAPTURE_DIR', '.data/mail')),
       from: read.string('MAIL_FROM', 'art30 <no-reply@localhost>'),
     },

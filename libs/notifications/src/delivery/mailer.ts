@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { APP_CONFIG, type AppConfig } from '#core';
 
 export interface OutgoingMail {
@@ -28,13 +29,16 @@ export interface SentMail {
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly captureDir: string | undefined;
+  /** The envelope sender (MAIL FROM) for prebuilt messages: the address of MAIL_FROM. */
+  private readonly envelopeFrom: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.envelopeFrom = addressparser(config.mail.from, { flatten: true })[0]?.address ?? config.mail.from;
     if (config.mail.smtpUrl) {
       this.transport = nodemailer.createTransport({
         url: config.mail.smtpUrl,
         pool: true,
-        maxConnections: 5,
+        maxConnections: config.mail.maxConnections,
         maxMessages: Infinity,
       });
     } else {
@@ -44,13 +48,19 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = (await this.transport.sendMail({ from: this.config.mail.from, ...mail })) as {
-      messageId: string;
-      message?: Buffer;
-    };
+    return this.deliver(mail.to, await this.transport.sendMail({ from: this.config.mail.from, ...mail }));
+  }
+
+  /** A complete message built by the caller (headers included), to one recipient. */
+  async sendRaw(to: string, raw: string): Promise<SentMail> {
+    return this.deliver(to, await this.transport.sendMail({ envelope: { from: this.envelopeFrom, to: [to] }, raw }));
+  }
+
+  private async deliver(to: string, sent: unknown): Promise<SentMail> {
+    const info = sent as { messageId: string; message?: Buffer };
     if (!this.captureDir || !info.message) return { messageId: info.messageId };
     await mkdir(this.captureDir, { recursive: true });
-    const file = join(this.captureDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeName(mail.to)}.eml`);
+    const file = join(this.captureDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeName(to)}.eml`);
     await writeFile(file, info.message);
     return { messageId: info.messageId, capturedAt: file };
   }
