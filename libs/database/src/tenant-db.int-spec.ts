@@ -49,6 +49,36 @@ describe('TenantDb request scope (real PostgreSQL)', () => {
     expect(x.read_only).toBe('on');
   });
 
+  it('queues reads that ask at once, so the driver never gets a second query while one runs (pg 9 refuses it)', async () => {
+    type Client = { query: (...args: unknown[]) => Promise<unknown> };
+    const { result, scope } = db.scope(async () => {
+      // The scope's connection, watched: how many queries the driver holds at the same time.
+      const client = await db.run(
+        a.id,
+        async (tx) => (tx.em.queryRunner as unknown as { databaseConnection: Client }).databaseConnection,
+        { readOnly: true },
+      );
+      const query = client.query;
+      let running = 0;
+      let most = 0;
+      client.query = (...args: unknown[]) => {
+        most = Math.max(most, ++running);
+        return query.apply(client, args).finally(() => running--);
+      };
+      try {
+        const slow = (tx: TenantTx) => tx.em.query(`SELECT pg_sleep(0.02), current_setting('app.tenant_id') AS t`);
+        const rows = await Promise.all(Array.from({ length: 4 }, () => db.run(a.id, slow, { readOnly: true })));
+        return { rows: rows as Array<Array<{ t: string }>>, most };
+      } finally {
+        delete (client as Partial<Client>).query; // back to the prototype's (which the statement counter watches)
+      }
+    });
+    const { rows, most } = await result;
+    await scope.end();
+    expect(rows.map((r) => r[0]!.t)).toEqual([a.id, a.id, a.id, a.id]);
+    expect(most).toBe(1);
+  });
+
   it('gives another tenant its own transaction, never the first tenant’s (handing the idle one back first)', async () => {
     const { result, scope } = db.scope(async () => ({
       a: await read(a.id),

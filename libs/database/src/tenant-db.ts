@@ -121,6 +121,7 @@ export class ReadScope {
   private open(tenantId: string, firstRead: string): Promise<{ tx: TenantTx; rows: unknown[] }>;
   private async open(tenantId: string, firstRead?: string): Promise<TenantTx | { tx: TenantTx; rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
+    queueQueries(runner);
     this.runner = runner;
     const opening = `START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
     const tx = { tenantId, em: runner.manager };
@@ -185,6 +186,20 @@ async function commitAfter(runner: QueryRunner, last: Statement): Promise<void> 
 /** TypeORM wraps every error PostgreSQL answers a statement with in a QueryFailedError. */
 function isDatabaseError(error: unknown): boolean {
   return error instanceof Error && error.name === 'QueryFailedError';
+}
+
+/**
+ * The reads sharing a scope's connection ask at once (a request's DataLoader batches). pg queues
+ * them, but deprecates that and pg 9 will refuse it: they wait for each other here instead.
+ */
+function queueQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
 
 const scopes = new AsyncLocalStorage<ReadScope>();
