@@ -1,39 +1,7 @@
-import type { EventPayload } from '../outbox/event-payload.js';
 import { renderNotice } from './email-notice.js';
+import { noticePayload } from './notice-payload.fixture.js';
 
-const payload = (type: EventPayload['type'] = 'subprocessor_change.announced'): EventPayload => ({
-  schemaVersion: 1,
-  type,
-  id: 'e1',
-  occurredAt: '2026-11-22T10:00:00.000Z',
-  tenant: { slug: 'cradeq', name: 'Cradeq' },
-  change: {
-    id: 'c1',
-    kind: 'changed',
-    status: 'announced',
-    announcedAt: '2026-11-22T10:00:00.000Z',
-    effectiveAt: '2026-12-22T10:00:00.000Z',
-    objectionDeadline: '2026-12-15T10:00:00.000Z',
-    noticePeriodDays: 30,
-    urgentReason: null,
-    note: null,
-    engagementId: 'g1',
-    replacedEngagementId: null,
-    productIds: [],
-    subject: {
-      vendorName: 'Mailwave <Inc>',
-      vendorCountry: 'US',
-      purpose: 'Transactional email',
-      processingLocations: ['IE', 'US'],
-      accessLocations: [],
-      transferMechanism: 'SCC_MODULE_3',
-      dataCategoryCodes: ['DC_EMAIL'],
-      productNames: ['Cradeq LMS'],
-    },
-    diff: [{ field: 'processingLocations', before: ['IE'], after: ['IE', 'US'] }],
-  },
-  links: { subprocessorPage: 'x', feed: 'y' },
-});
+const payload = noticePayload;
 const links = {
   page: 'https://art30.test/t/cradeq/subprocessors',
   unsubscribe: 'https://u.test/?token=a&b',

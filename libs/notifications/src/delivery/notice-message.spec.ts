@@ -3,43 +3,18 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { EventPayload } from '../outbox/event-payload.js';
 import { renderNotice } from './email-notice.js';
 import { type NoticeCopy, NoticeMessage } from './notice-message.js';
+import { noticePayload } from './notice-payload.fixture.js';
 
 const payload = (
   vendorName = 'Mailwave <Inc> & Söhne $& $1',
   type: EventPayload['type'] = 'subprocessor_change.announced',
-): EventPayload => ({
-  schemaVersion: 1,
-  type,
-  id: 'e1',
-  occurredAt: '2026-11-22T10:00:00.000Z',
-  tenant: { slug: 'cradeq', name: 'Cradeq' },
-  change: {
-    id: 'c1',
-    kind: 'changed',
-    status: 'announced',
-    announcedAt: '2026-11-22T10:00:00.000Z',
-    effectiveAt: '2026-12-22T10:00:00.000Z',
-    objectionDeadline: '2026-12-15T10:00:00.000Z',
-    noticePeriodDays: 30,
-    urgentReason: null,
-    note: null,
-    engagementId: 'g1',
-    replacedEngagementId: null,
-    productIds: [],
-    subject: {
-      vendorName,
-      vendorCountry: 'SI',
-      purpose: 'Transactional email for every learner of every course, with a purpose long enough to wrap',
-      processingLocations: ['IE', 'US', 'SI'],
-      accessLocations: [],
-      transferMechanism: 'SCC_MODULE_3',
-      dataCategoryCodes: ['DC_EMAIL'],
-      productNames: ['Cradeq LMS'],
-    },
-    diff: [{ field: 'processingLocations', before: ['IE'], after: ['IE', 'US', 'SI'] }],
-  },
-  links: { subprocessorPage: 'x', feed: 'y' },
-});
+): EventPayload =>
+  noticePayload(type, {
+    vendorName,
+    vendorCountry: 'SI',
+    purpose: 'Transactional email for every learner of every course, with a purpose long enough to wrap',
+    processingLocations: ['IE', 'US', 'SI'],
+  });
 
 const page = 'https://art30.test/t/cradeq/subprocessors';
 const from = 'art30 Notices <no-reply@art30.test>';
