@@ -639,7 +639,8 @@ describe('register: processing activities', () => {
     // The rate limiter charges the operation in one statement of its own (exact across processes).
     const kinds = twenty
       .map((s) =>
-        /^START TRANSACTION READ ONLY; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); SELECT .* FROM tenants t LEFT JOIN sessions s /.test(
+        // The authentication is a prepared statement, EXECUTEd (and PREPAREd, first on a connection).
+        /^START TRANSACTION READ ONLY; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); (PREPARE (\w+) AS SELECT .* FROM tenants t LEFT JOIN sessions s .*; )?EXECUTE art30_\w+\('[0-9a-f-]{36}', '[0-9a-f-]{36}'\)$/.test(
           s,
         )
           ? 'open and auth'

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
-import { deriveAppUrl } from '#database';
+import { deriveAppUrl, preparedStatements } from '#database';
 import { freshBenchDatabase } from './bench-database.js';
 import { startServer, type ServerProcess } from './processes.js';
 import { createRegisterDataset, type RegisterDataset } from './register-dataset.js';
@@ -179,7 +179,9 @@ export class BenchContext {
       counter.stop();
     }
     const raw = await this.rawPg();
-    const put = await fetch(`${raw.url}/${name}`, { method: 'PUT', body: JSON.stringify(counter.perConnection()) });
+    // The raw floor prepares what art30 prepares: the statements' definitions go with the script.
+    const script = { statements: counter.perConnection(), prepared: Object.fromEntries(preparedStatements()) };
+    const put = await fetch(`${raw.url}/${name}`, { method: 'PUT', body: JSON.stringify(script) });
     if (!put.ok) throw new Error(`raw pg server refused the ${name} script`);
     return {
       answer,

@@ -13,6 +13,8 @@ export function carriesData(text: string): boolean {
 export interface CapturedStatement {
   text: string;
   values?: unknown[];
+  /** The driver's prepared statement name, where art30 named it. */
+  name?: string;
 }
 
 /**
@@ -28,10 +30,10 @@ export class SqlCounter {
   private readonly original = pg.Client.prototype.query;
 
   start(): void {
-    const record = (client: pg.Client, text: string, values: unknown) => {
+    const record = (client: pg.Client, text: string, values: unknown, name: string | undefined) => {
       this.total++;
       if (carriesData(text)) this.data++;
-      const statement = { text, values: Array.isArray(values) ? values : undefined };
+      const statement = { text, values: Array.isArray(values) ? values : undefined, ...(name ? { name } : {}) };
       this.statements.push(statement);
       if (!this.byClient.has(client)) this.byClient.set(client, []);
       this.byClient.get(client)!.push(statement);
@@ -39,11 +41,15 @@ export class SqlCounter {
     const original = this.original;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const [first, second] = args;
-      const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown }) : {};
+      const config =
+        typeof first === 'object' && first !== null
+          ? (first as { text?: string; values?: unknown; name?: string })
+          : {};
       record(
         this,
         typeof first === 'string' ? first : (config.text ?? ''),
         Array.isArray(second) ? second : config.values,
+        config.name,
       );
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { preparedStatements } from '#database';
 import type { BenchContext } from '../lib/bench-context.js';
 import { load, type LoadResult } from '../lib/load.js';
 import type { RegisterDataset } from '../lib/register-dataset.js';
@@ -260,7 +261,10 @@ async function rawFloor(ctx: BenchContext, owner: pg.Client, shape: Shape) {
   }
   const raw = await ctx.rawPg();
   const name = `add-subprocessor-${shape.tenants.length}`;
-  const put = await fetch(`${raw.url}/${name}`, { method: 'PUT', body: JSON.stringify({ variants }) });
+  const put = await fetch(`${raw.url}/${name}`, {
+    method: 'PUT',
+    body: JSON.stringify({ variants, prepared: Object.fromEntries(preparedStatements()) }),
+  });
   if (!put.ok) throw new Error('raw pg server refused the write script');
   const target = { url: `${raw.url}/${name}`, body: '{}', headers: { 'content-type': 'application/json' } };
   await load({ ...target, connections: 4, seconds: 3 });

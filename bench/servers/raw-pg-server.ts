@@ -16,6 +16,8 @@ import pg from 'pg';
 interface Captured {
   text: string;
   values?: unknown[];
+  /** Prepared by the driver under this name, as art30 did. */
+  name?: string;
 }
 interface Variant {
   statements: Captured[];
@@ -37,8 +39,11 @@ const server = createServer((req, res) => {
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
     if (req.method === 'PUT') {
-      const sent = JSON.parse(body) as Captured[] | { variants: Variant[] };
-      const variants = Array.isArray(sent) ? [{ statements: sent, fresh: [] }] : sent.variants;
+      const sent = JSON.parse(body) as
+        | { statements: Captured[]; prepared?: Record<string, string> }
+        | { variants: Variant[]; prepared?: Record<string, string> };
+      for (const [name, text] of Object.entries(sent.prepared ?? {})) definitions.set(name, text);
+      const variants = 'variants' in sent ? sent.variants : [{ statements: sent.statements, fresh: [] }];
       scripts.set(path.slice(1), { variants, next: 0 });
       return void res.writeHead(204).end();
     }
@@ -52,13 +57,35 @@ const server = createServer((req, res) => {
   });
 });
 
+/** SQL-level prepared statements art30 EXECUTEs in a transaction's opening, by name. */
+const definitions = new Map<string, string>();
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * As art30 does: `EXECUTE` a statement this connection has prepared, else `PREPARE` it first
+ * (the captured text has the PREPARE only if art30's connection did not hold it yet).
+ */
+function onThisConnection(client: pg.PoolClient, text: string): string {
+  const held = preparedOn.get(client) ?? new Set<string>();
+  preparedOn.set(client, held);
+  const bare = text.replace(/PREPARE (\w+) AS [^;]*; (?=EXECUTE \1\()/g, '');
+  return bare.replace(/EXECUTE (\w+)\(/g, (execute, name: string) => {
+    if (held.has(name)) return execute;
+    held.add(name);
+    return `PREPARE ${name} AS ${definitions.get(name)}; ${execute}`;
+  });
+}
+
 async function replay(script: Captured[]): Promise<unknown[]> {
   const client = await pool.connect();
   try {
     const out: unknown[] = [];
     for (const s of script) {
       // A text of several statements (no values) answers one result each: keep the last's rows.
-      const answered: pg.QueryResult | pg.QueryResult[] = await client.query(s.text, s.values);
+      const text = onThisConnection(client, s.text);
+      const answered: pg.QueryResult | pg.QueryResult[] = await client.query(
+        s.name ? { name: s.name, text, values: s.values } : { text, values: s.values },
+      );
       const result = Array.isArray(answered) ? answered.at(-1)! : answered;
       if (result.rows?.length) out.push(result.rows);
     }
@@ -79,7 +106,7 @@ function withFreshIds({ statements, fresh }: Variant): Captured[] {
     }
     return Array.isArray(value) ? value.map(swap) : value;
   };
-  return statements.map((s) => ({ text: swap(s.text) as string, values: s.values?.map(swap) }));
+  return statements.map((s) => ({ ...s, text: swap(s.text) as string, values: s.values?.map(swap) }));
 }
 
 server.listen(port, '127.0.0.1');

@@ -5,3 +5,4 @@ export * from './tenant-db.js';
 export * from './migrations/index.js';
 export * from './embedded-postgres.js';
 export * from './one-statement.js';
+export * from './prepared.js';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { countStatements, createTestTenant, ownerClient, startTestApp, type TestTenant } from '#testing';
+import { prepared } from './prepared.js';
 import { TenantDb, type TenantTx } from './tenant-db.js';
 
 /** What a statement of a unit of work sees: its connection, its transaction's start, its tenant. */
@@ -146,38 +147,85 @@ describe('TenantDb request scope (real PostgreSQL)', () => {
     expect(seen.tenant).toBe(odd);
   });
 
-  it('sends the first literal read of a scope with the opening, in one round trip, under row-level security', async () => {
-    // Both tenants' members are asked for: RLS answers only the scope's tenant's.
-    const tenants = `SELECT DISTINCT tenant_id AS id FROM members WHERE tenant_id IN ('${a.id}', '${b.id}')`;
-    let seen: { first: Array<{ id: string }>; second: Here; third: Array<{ id: string }> } | undefined;
+  // Both tenants' members are asked for: RLS answers only the scope's tenant's.
+  const tenants = prepared(`SELECT DISTINCT tenant_id AS id FROM members WHERE tenant_id IN ($1::uuid, $2::uuid)`);
+  // Fails when both arguments are the same (division by zero at execution, after the PREPARE).
+  const failsOnSame = prepared(`SELECT 1 / (CASE WHEN $1::uuid = $2::uuid THEN 0 ELSE 1 END) AS x`);
+  const preparedHere = `SELECT name, statement FROM pg_prepared_statements WHERE name = '${tenants.name}'`;
+
+  it('sends the first prepared read of a scope with the opening, in one round trip, under row-level security', async () => {
+    let seen: { first: Array<{ id: string }>; second: Here; third: Array<{ id: string }>; held: unknown[] } | undefined;
     const statements = await countStatements(async () => {
       const { result, scope } = db.scope(async () => ({
-        first: await db.readLiteral<{ id: string }>(a.id, tenants),
+        first: await db.readPrepared<{ id: string }>(a.id, tenants, [a.id, b.id]),
         second: await read(a.id),
-        third: await db.readLiteral<{ id: string }>(a.id, tenants),
+        third: await db.readPrepared<{ id: string }>(a.id, tenants, [b.id, a.id]),
+        held: await db.run(a.id, (tx) => tx.em.query(preparedHere), { readOnly: true }),
       }));
       seen = await result;
       await scope.end();
     });
-    expect(statements[0]).toBe(
-      `START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${a.id}', true); ${tenants}`,
+    // The first time on this connection: PREPARE, then EXECUTE with the UUIDs inlined.
+    const execute = `EXECUTE ${tenants.name}('${a.id}', '${b.id}')`;
+    const opening = `START TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${a.id}', true); `;
+    expect([`${opening}PREPARE ${tenants.name} AS ${tenants.text}; ${execute}`, `${opening}${execute}`]).toContain(
+      statements[0],
     );
-    expect(statements.slice(1)).toEqual([WHERE_AM_I.replace(/\s+/g, ' '), tenants, 'COMMIT']);
+    // Later reads of the scope go through the driver's own prepared statement (extended protocol).
+    expect(statements.slice(1)).toEqual([WHERE_AM_I.replace(/\s+/g, ' '), tenants.text, preparedHere, 'COMMIT']);
     expect(seen!.first).toEqual([{ id: a.id }]);
     expect(seen!.second).toEqual({ ...seen!.second, tenant: a.id, read_only: 'on' });
     expect(seen!.third).toEqual([{ id: a.id }]);
+    // PostgreSQL holds the statement on the connection, for the next request that gets it.
+    expect(seen!.held).toEqual([{ name: tenants.name, statement: expect.stringContaining(tenants.text) }]);
     // Outside a scope: a read-only transaction of its own, as run(…, { readOnly: true }).
-    expect(await db.readLiteral(b.id, tenants)).toEqual([{ id: b.id }]);
+    expect(await db.readPrepared(b.id, tenants, [a.id, b.id])).toEqual([{ id: b.id }]);
   });
 
-  it('rolls back a scope whose opening read fails, and starts afresh', async () => {
-    const { result, scope } = db.scope(async () => {
-      await expect(db.readLiteral(a.id, 'SELECT no_such_column FROM members')).rejects.toThrow(/no_such_column/);
-      return read(a.id);
-    });
-    const after = await result;
+  it('plans a prepared read once per connection: a later scope on the same connection only executes it', async () => {
+    const pids = new Set<number>();
+    const openings: string[] = [];
+    // The pool hands connections back last in, first out: sequential scopes mostly share one.
+    for (let i = 0; i < 4; i++) {
+      openings.push(
+        ...(
+          await countStatements(async () => {
+            const { result, scope } = db.scope(async () => {
+              await db.readPrepared(a.id, tenants, [a.id, b.id]);
+              pids.add((await read(a.id)).pid);
+            });
+            await result;
+            await scope.end();
+          })
+        ).filter((s) => s.startsWith('START TRANSACTION')),
+      );
+    }
+    expect(openings.filter((s) => s.includes('PREPARE')).length).toBeLessThanOrEqual(pids.size);
+    expect(openings.filter((s) => !s.includes('PREPARE')).length).toBeGreaterThanOrEqual(4 - pids.size);
+  });
+
+  it('refuses to inline an argument that is not a UUID', async () => {
+    const hostile = "x'); SELECT set_config('app.tenant_id', 'y";
+    const { result, scope } = db.scope(() => db.readPrepared(a.id, tenants, [a.id, hostile]));
+    await expect(result).rejects.toThrow(/UUIDs only/);
     await scope.end();
-    expect(after).toEqual({ ...after, tenant: a.id, read_only: 'on' });
+  });
+
+  it('rolls back a scope whose opening read fails, closes a connection whose PREPARE is in doubt, and starts afresh', async () => {
+    for (let i = 0; i < 3; i++) {
+      // Fails after its PREPARE took effect: pooled again with the statement unrecorded, the next
+      // PREPARE on that connection would fail with "already exists".
+      const { result, scope } = db.scope(async () => {
+        await expect(db.readPrepared(a.id, failsOnSame, [a.id, a.id])).rejects.toThrow(/division by zero/);
+        return read(a.id);
+      });
+      const after = await result;
+      await scope.end();
+      expect(after).toEqual({ ...after, tenant: a.id, read_only: 'on' });
+      const ok = db.scope(() => db.readPrepared<{ x: number }>(a.id, failsOnSame, [a.id, b.id]));
+      expect(await ok.result).toEqual([{ x: 1 }]);
+      await ok.scope.end();
+    }
   });
 
   it('leaves no connection idle in a transaction once scopes end', async () => {

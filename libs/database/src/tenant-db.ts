@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 import type { Statement } from './one-statement.js';
+import { executeSql, type PreparedStatement, queryPrepared } from './prepared.js';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 
@@ -40,6 +41,12 @@ export interface TxOptions {
   snapshot?: boolean;
 }
 
+/** A first read to send with a read transaction's opening. */
+interface FirstRead {
+  statement: PreparedStatement;
+  args: readonly string[];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -57,6 +64,8 @@ export class ReadScope {
   private inFlight = 0;
   private ending = false;
   private failed = false;
+  /** The connection may hold a half-made prepared statement: close it instead of pooling it. */
+  private discard = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -70,14 +79,14 @@ export class ReadScope {
   }
 
   /**
-   * A literal-only read (see {@link TenantDb.readLiteral}). The first read of the request travels
-   * with the opening statements: one round trip for `BEGIN`, the tenant and the read.
+   * A hot read by prepared statement (see {@link TenantDb.readPrepared}). The first read of the
+   * request travels with the opening statements: one round trip for `BEGIN`, the tenant and the read.
    */
-  readLiteral<T>(tenantId: string, sql: string): Promise<T[]> {
+  readPrepared<T>(tenantId: string, statement: PreparedStatement, args: readonly string[]): Promise<T[]> {
     return this.enter(tenantId, async () => {
-      if (this.opening) return (await (await this.opening).em.query(sql)) as T[];
+      if (this.opening) return queryPrepared<T>((await this.opening).em, statement, [...args]);
       let rows: T[] = [];
-      this.opening = this.open(tenantId, sql).then((opened) => {
+      this.opening = this.open(tenantId, { statement, args }).then((opened) => {
         rows = opened.rows as T[];
         return opened.tx;
       });
@@ -113,13 +122,14 @@ export class ReadScope {
   }
 
   /**
-   * `BEGIN READ ONLY` and the tenant, and a first literal-only read if given, in one round trip:
-   * one simple-protocol query of several statements (parameters cannot travel in those). The
-   * tenant id is checked to be a UUID (serves) before it is inlined; the read is the caller's.
+   * `BEGIN READ ONLY` and the tenant, and a first read if given, in one round trip: one
+   * simple-protocol query of several statements, where parameters cannot travel, so the read is an
+   * `EXECUTE` of a prepared statement with its UUID arguments inlined (executeSql checks them), and
+   * the tenant id is checked to be a UUID (serves) before it is inlined.
    */
   private open(tenantId: string): Promise<TenantTx>;
-  private open(tenantId: string, firstRead: string): Promise<{ tx: TenantTx; rows: unknown[] }>;
-  private async open(tenantId: string, firstRead?: string): Promise<TenantTx | { tx: TenantTx; rows: unknown[] }> {
+  private open(tenantId: string, firstRead: FirstRead): Promise<{ tx: TenantTx; rows: unknown[] }>;
+  private async open(tenantId: string, firstRead?: FirstRead): Promise<TenantTx | { tx: TenantTx; rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
     queueQueries(runner);
     this.runner = runner;
@@ -132,10 +142,13 @@ export class ReadScope {
       }
       // TypeORM answers nothing for a query of several statements: the driver's client does.
       const client = (await runner.connect()) as { query(sql: string): Promise<Array<{ rows: unknown[] }>> };
-      const sql = `${opening}; ${firstRead}`;
+      const read = executeSql(client, firstRead.statement, firstRead.args);
+      const sql = `${opening}; ${read.sql}`;
       const results = await client.query(sql).catch((error: unknown) => {
+        this.discard = !read.done(false);
         throw error instanceof QueryFailedError ? error : new QueryFailedError(sql, undefined, error as Error);
       });
+      read.done(true);
       return { tx, rows: results.at(-1)!.rows };
     } catch (error) {
       this.failed = true;
@@ -144,12 +157,13 @@ export class ReadScope {
   }
 
   private async finish(): Promise<void> {
-    const { runner, failed, opening } = this;
+    const { runner, failed, opening, discard } = this;
     this.runner = this.opening = this.tenantId = undefined;
-    this.failed = false;
+    this.failed = this.discard = false;
     if (!runner) return;
     try {
       if (opening) await opening.catch(() => undefined);
+      if (discard) throw new Error('the connection may hold a half-made prepared statement');
       await runner.query(failed ? 'ROLLBACK' : 'COMMIT');
       await runner.release();
     } catch (error) {
@@ -269,15 +283,15 @@ export class TenantDb {
   }
 
   /**
-   * A plain read of one statement whose values are inlined as literals (no parameters), run like
-   * `run(…, { readOnly: true })`. What it is for: when it is the first read of a request scope, it
-   * is sent in the same round trip as the scope's `BEGIN` and tenant (authentication, on every
-   * request). The caller inlines only values that cannot leave their literal (checked UUIDs).
+   * A plain read by prepared statement, run like `run(…, { readOnly: true })`. What it is for: when
+   * it is the first read of a request scope, it is sent in the same round trip as the scope's `BEGIN`
+   * and tenant (authentication, on every request), and PostgreSQL plans it once per connection.
+   * The arguments are UUIDs only (they may be inlined as literals; anything else is refused).
    */
-  async readLiteral<T>(tenantId: string, sql: string): Promise<T[]> {
+  async readPrepared<T>(tenantId: string, statement: PreparedStatement, args: readonly string[]): Promise<T[]> {
     const scope = scopes.getStore();
-    if (scope?.serves(tenantId)) return scope.readLiteral<T>(tenantId, sql);
-    return this.run(tenantId, async (tx) => (await tx.em.query(sql)) as T[], { readOnly: true });
+    if (scope?.serves(tenantId)) return scope.readPrepared<T>(tenantId, statement, args);
+    return this.run(tenantId, (tx) => queryPrepared<T>(tx.em, statement, [...args]), { readOnly: true });
   }
 
   /** For the few reads that precede knowing a tenant (tenant by slug). RLS still applies. */

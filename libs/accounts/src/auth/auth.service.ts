@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, type Principal, type Role } from '#core';
-import { TenantDb, type TenantTx } from '#database';
+import { prepared, type PreparedStatement, TenantDb, type TenantTx } from '#database';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -129,13 +129,13 @@ export class AuthService {
   }
 
   /**
-   * The tenant and credential row, in the request's read transaction. The two ids are inlined as
-   * literals, so that the statement can travel in the same round trip as the transaction's opening
-   * (TenantDb.readLiteral): safe because both must be UUIDs (hex and dashes only), checked here.
+   * The tenant and credential row, in the request's read transaction, by a prepared statement: it
+   * travels in the same round trip as the transaction's opening, its two UUIDs inlined as literals
+   * (TenantDb.readPrepared), and is planned once per connection.
    */
-  private async lookUp<T>(sql: (tenantId: string, id: string) => string, tenantId: string, id: string) {
+  private async lookUp<T>(statement: PreparedStatement, tenantId: string, id: string) {
     if (!UUID.test(tenantId) || !UUID.test(id)) throw AppError.unauthenticated('This token is not valid.');
-    const rows = await this.db.readLiteral<T>(tenantId, sql(tenantId, id));
+    const rows = await this.db.readPrepared<T>(tenantId, statement, [tenantId, id]);
     return rows[0];
   }
 
@@ -151,22 +151,21 @@ export class AuthService {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The tenant, and the credential with what it stands for, in one statement (null columns when the
-// credential is not there). RLS limits all three tables to the token's tenant. The ids are inlined
-// (checked UUIDs, see lookUp).
-const SESSION_SQL = (tenantId: string, sessionId: string) => `
+// credential is not there). RLS limits all three tables to the token's tenant.
+const SESSION_SQL = prepared(`
   SELECT t.id AS tenant_id, t.slug, s.id AS session_id, s.token_hash, s.expires_at, s.revoked_at AS session_revoked_at,
          m.id AS member_id, m.email, m.role, m.access_expires_at, m.revoked_at AS member_revoked_at
     FROM tenants t
-    LEFT JOIN sessions s ON s.tenant_id = t.id AND s.id = '${sessionId}'
+    LEFT JOIN sessions s ON s.tenant_id = t.id AND s.id = $2::uuid
     LEFT JOIN members m ON m.tenant_id = s.tenant_id AND m.id = s.member_id
-   WHERE t.id = '${tenantId}'`;
+   WHERE t.id = $1::uuid`);
 
-const API_KEY_SQL = (tenantId: string, keyId: string) => `
+const API_KEY_SQL = prepared(`
   SELECT t.id AS tenant_id, t.slug, k.id AS key_id, k.name, k.role, k.secret_hash, k.expires_at, k.revoked_at,
          k.last_used_at, k.party_id
     FROM tenants t
-    LEFT JOIN api_keys k ON k.tenant_id = t.id AND k.id = '${keyId}'
-   WHERE t.id = '${tenantId}'`;
+    LEFT JOIN api_keys k ON k.tenant_id = t.id AND k.id = $2::uuid
+   WHERE t.id = $1::uuid`);
 
 interface SessionRow {
   tenant_id: string;

@@ -1,4 +1,4 @@
-import type { TenantTx } from '#database';
+import { prepared, queryPrepared, type TenantTx } from '#database';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RegisterEntityType } from '../history/register-change.entity.js';
 import { type Connection, decodeCursor, encodeCursor, MAX_PAGE_SIZE } from './pagination.js';
@@ -29,12 +29,19 @@ export class RegisterReader<T extends ObjectLiteral & { id: string }> {
     private readonly target: EntityTarget<T>,
   ) {}
 
+  private columnNames?: string[];
+
   async byIds(tx: TenantTx, ids: readonly string[], asOf?: Date): Promise<T[]> {
     if (ids.length === 0) return [];
     const params: unknown[] = [];
     const from = registerSource(this.table, asOf, params);
     params.push(ids);
-    const rows = await tx.em.query(`SELECT * FROM ${from} r WHERE r.id = ANY($${params.length}::uuid[])`, params);
+    const rows = await this.query(
+      tx,
+      asOf,
+      `SELECT ${this.columns(tx, 'r')} FROM ${from} r WHERE r.id = ANY($${params.length}::uuid[])`,
+      params,
+    );
     return mapRows(tx.em, this.target, rows);
   }
 
@@ -61,11 +68,14 @@ export class RegisterReader<T extends ObjectLiteral & { id: string }> {
     const countWhere = whereClause(query.conditions, params);
     const from = registerSource(this.table, asOf, params);
     const where = whereClause([...query.conditions, ...keyset], params);
-    const joined: Array<Record<string, unknown>> = await tx.em.query(
-      `SELECT p.*, c.total AS page_total
+    params.push(first + 1);
+    const joined = await this.query(
+      tx,
+      asOf,
+      `SELECT ${this.columns(tx, 'p')}, p.sort_key, c.total AS page_total
          FROM (SELECT count(*)::int AS total FROM ${countFrom} r ${countWhere}) c
-         LEFT JOIN LATERAL (SELECT r.*, ${sort} AS sort_key FROM ${from} r ${where}
-                             ORDER BY ${sort}, r.id LIMIT ${first + 1}) p ON true
+         LEFT JOIN LATERAL (SELECT ${this.columns(tx, 'r')}, ${sort} AS sort_key FROM ${from} r ${where}
+                             ORDER BY ${sort}, r.id LIMIT $${params.length}) p ON true
         ORDER BY p.sort_key, p.id`,
       params,
     );
@@ -79,6 +89,25 @@ export class RegisterReader<T extends ObjectLiteral & { id: string }> {
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: total,
     };
+  }
+
+  /**
+   * Reads of the table as it is now are prepared statements, planned once per connection (the page
+   * and by-id reads run on every request). As-of reads, rare and history-backed, are not.
+   */
+  private query(tx: TenantTx, asOf: Date | undefined, sql: string, params: unknown[]) {
+    return asOf
+      ? (tx.em.query(sql, params) as Promise<Array<Record<string, unknown>>>)
+      : queryPrepared<Record<string, unknown>>(tx.em, prepared(sql), params);
+  }
+
+  /**
+   * The entity's columns, named: a prepared `SELECT *` would fail once a migration adds a column
+   * while the process runs. The as-of source has the table's row type, so the list serves both.
+   */
+  private columns(tx: TenantTx, alias: string): string {
+    this.columnNames ??= tx.em.connection.getMetadata(this.target).columns.map((c) => `"${c.databaseName}"`);
+    return this.columnNames.map((column) => `${alias}.${column}`).join(', ');
   }
 }
 
