@@ -1,5 +1,5 @@
 import type { BenchContext } from '../lib/bench-context.js';
-import { ms, rps, type Scenario } from '../lib/scenario.js';
+import { latencySweepTable, ms, rps, type Scenario } from '../lib/scenario.js';
 import { load, type LoadResult } from '../lib/load.js';
 
 export const ACTIVITY_BY_ID_QUERY = `query Activity($id: ID!) {
@@ -15,6 +15,9 @@ const POSTGRAPHILE_QUERY = `query Activity($tenantId: UUID!, $id: UUID!) {
     rowId name status role department reviewDate dataCategoryCodes purposes retention
   }
 }`;
+
+/** Offered rates below the target's, for the p99 at each. */
+const SWEEP = [100, 250, 500];
 
 /** One activity by id at a steady 1,000 requests/s offered: art30, PostGraphile and raw pg. */
 export const activityById: Scenario = {
@@ -60,12 +63,17 @@ export const activityById: Scenario = {
         headers: { 'content-type': 'application/json' },
       },
     ];
-    const rows: Array<{ name: string; steady: LoadResult; max: LoadResult }> = [];
+    const rows: Array<{ name: string; steady: LoadResult; max: LoadResult; sweep: LoadResult[] }> = [];
     for (const t of targets) {
       await load({ ...t, connections: 8, seconds: 3 });
       const steady = await load({ ...t, connections: 32, seconds: ctx.seconds, rate });
       const max = await load({ ...t, connections: 8, seconds: Math.max(3, ctx.seconds / 2) });
-      rows.push({ name: t.name, steady, max });
+      // Below the target rate: where each server's p99 stands when it is not saturated.
+      const sweep: LoadResult[] = [];
+      for (const lower of SWEEP) {
+        sweep.push(await load({ ...t, connections: 32, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
+      }
+      rows.push({ name: t.name, steady, max, sweep });
       await new Promise((r) => setTimeout(r, 500));
     }
     const table = [
@@ -84,6 +92,13 @@ ${rate.toLocaleString('en')} requests/s for ${ctx.seconds} s (autocannon, 32 con
 art30 sends ${captured.total} statements for it (${captured.data} carrying data).
 
 ${table}
+
+p99 latency at lower offered rates (32 connections, ${Math.max(3, ctx.seconds / 2)} s each; "served" where a server fell short of the offered rate):
+
+${latencySweepTable(
+  rows.map((r) => ({ name: r.name, sweep: [...r.sweep, r.steady] })),
+  [...SWEEP, rate],
+)}
 
 art30 p99 at ${rate.toLocaleString('en')}/s offered: **${ms(rows.find((r) => r.name === 'art30')!.steady.latencyMs.p99)}** (target < 10 ms).`,
     };

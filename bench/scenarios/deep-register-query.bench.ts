@@ -1,6 +1,6 @@
 import type { BenchContext } from '../lib/bench-context.js';
 import { load, type LoadResult } from '../lib/load.js';
-import { ms, rps, type Scenario } from '../lib/scenario.js';
+import { latencySweepTable, ms, rps, type Scenario } from '../lib/scenario.js';
 
 /** A page of 50 activities with every nested list a register view shows. */
 export const DEEP_REGISTER_QUERY = `query DeepRegister($after: String) {
@@ -47,14 +47,22 @@ interface Target {
   headers: Record<string, string>;
 }
 
+/** Offered rates below the target's, for the p99 at each. */
+const SWEEP = [25, 50, 100];
+
 /** Throughput with 8 connections, then latency at a steady 500 requests/s, for every target. */
-export async function compare(ctx: BenchContext, targets: Target[], rate: number) {
-  const rows: Array<{ name: string; max: LoadResult; steady: LoadResult }> = [];
+export async function compare(ctx: BenchContext, targets: Target[], rate: number, sweepRates: number[] = []) {
+  const rows: Array<{ name: string; max: LoadResult; steady: LoadResult; sweep: LoadResult[] }> = [];
   for (const t of targets) {
     await load({ ...t, connections: 4, seconds: 3 }); // warm-up (JIT, pools, plan caches)
     const max = await load({ ...t, connections: 8, seconds: ctx.seconds });
     const steady = await load({ ...t, connections: 32, seconds: ctx.seconds, rate });
-    rows.push({ name: t.name, max, steady });
+    // Below the target rate: where each server's p99 stands when it is not saturated.
+    const sweep: LoadResult[] = [];
+    for (const lower of sweepRates) {
+      sweep.push(await load({ ...t, connections: 32, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
+    }
+    rows.push({ name: t.name, max, steady, sweep });
     await new Promise((r) => setTimeout(r, 1000)); // let requests still in flight finish
   }
   return rows;
@@ -142,6 +150,7 @@ export const deepRegisterQuery: Scenario = {
         },
       ],
       rate,
+      SWEEP,
     );
     const art30 = rows.find((r) => r.name === 'art30')!;
     const pgl = rows.find((r) => r.name === 'PostGraphile 5')!;
@@ -163,6 +172,13 @@ Each server runs in its own process on loopback, autocannon in another; PostGrap
 per request, the ${captured.total} statements art30 sent for one such request.
 
 ${comparisonTable(rows, rate, ctx.seconds)}
+
+p99 latency at lower offered rates (32 connections, ${Math.max(3, ctx.seconds / 2)} s each; "served" where a server fell short of the offered rate):
+
+${latencySweepTable(
+  rows.map((r) => ({ name: r.name, sweep: [...r.sweep, r.steady] })),
+  [...SWEEP, rate],
+)}
 
 art30 / PostGraphile throughput: **${ratio.toFixed(2)}** (target ≥ 1). art30 p99 at ${rate}/s offered:
 **${ms(art30.steady.latencyMs.p99)}** (target < 50 ms).`,
