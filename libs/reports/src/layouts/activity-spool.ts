@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,13 @@ import { createInterface } from 'node:readline';
 import type { RegisterSnapshotReader } from '../exports/register-stream.js';
 import type { Cell } from '../reports.types.js';
 import { csvLine } from '../writers/csv.writer.js';
+import { type DeflatedFile, DeflateSpool } from '../writers/zip-writer.js';
 import type { TableSpec } from './table-spec.js';
 
 /**
- * How the spooled rows are kept: as the CSV lines the CSV export writes anyway (read back as bytes,
- * never parsed again), or as JSON lines of cells for the writers that need cells (XLSX, JSON).
+ * How the spooled rows are kept: as the CSV file the CSV export writes, hashed and deflated on the
+ * way (the zip copies it as it is), or as JSON lines of cells for the writers that need cells
+ * (XLSX, JSON).
  */
 export type SpoolEncoding = 'csv' | 'json';
 
@@ -21,13 +23,14 @@ const CHUNK = 64 * 1024;
 /**
  * The tables made from the activities (activities, purposes, recipients, transfers, findings …)
  * filled in ONE pass over the activities' cursor, with each activity's health evaluated once:
- * the rows go to one temporary file per table, which the writers then read back one table after
- * the other. Memory stays bounded (a batch of activities, a chunk per table) whatever the
- * register's size, and the database is read once instead of once per table.
+ * the rows go to one temporary file per table (for CSV the table's file already deflated, with
+ * its SHA-256 and CRC-32, so the zip copies it), which the writers then take one table after the
+ * other. Memory stays bounded (a batch of activities, a chunk per table) whatever the register's
+ * size, and the database is read once instead of once per table.
  */
 export class ActivitySpool {
-  private readonly specs: Array<TableSpec<never>> = [];
-  private filled: Promise<string> | null = null;
+  private readonly specs: Array<{ spec: TableSpec<never>; head: string }> = [];
+  private filled: Promise<Map<string, DeflatedFile | string>> | null = null;
   private dir: string | null = null;
 
   constructor(
@@ -35,21 +38,23 @@ export class ActivitySpool {
     readonly encoding: SpoolEncoding,
   ) {}
 
-  register(spec: TableSpec<never>): void {
-    this.specs.push(spec);
+  /** `head`: what a CSV file starts with (byte-order mark and header line). */
+  register(spec: TableSpec<never>, head = ''): void {
+    this.specs.push({ spec, head });
   }
 
   /** A JSON-spooled table's rows. */
   async *rows(table: string): AsyncIterable<Cell[]> {
     if (this.encoding !== 'json') throw new Error(`table ${table} was spooled as ${this.encoding}, not as cells`);
-    const lines = createInterface({ input: await this.file(table), crlfDelay: Infinity });
+    const path = (await (this.filled ??= this.fill())).get(table) as string;
+    const lines = createInterface({ input: createReadStream(path, { highWaterMark: CHUNK }), crlfDelay: Infinity });
     for await (const line of lines) if (line) yield JSON.parse(line) as Cell[];
   }
 
-  /** A CSV-spooled table's lines (without its header), as bytes. */
-  async *csv(table: string): AsyncIterable<Buffer> {
+  /** A CSV-spooled table's whole file, deflated. */
+  async deflated(table: string): Promise<DeflatedFile> {
     if (this.encoding !== 'csv') throw new Error(`table ${table} was spooled as ${this.encoding}, not as CSV`);
-    yield* (await this.file(table)) as AsyncIterable<Buffer>;
+    return (await (this.filled ??= this.fill())).get(table) as DeflatedFile;
   }
 
   async dispose(): Promise<void> {
@@ -57,15 +62,14 @@ export class ActivitySpool {
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
   }
 
-  private async file(table: string) {
-    const dir = await (this.filled ??= this.fill());
-    return createReadStream(join(dir, `${table}.spool`), { highWaterMark: CHUNK });
-  }
-
-  private async fill(): Promise<string> {
+  private async fill(): Promise<Map<string, DeflatedFile | string>> {
     const dir = (this.dir = await mkdtemp(join(tmpdir(), 'art30-export-')));
-    const encode = this.encoding === 'csv' ? csvLine : (cells: Cell[]) => JSON.stringify(cells) + '\n';
-    const outs = this.specs.map((spec) => new SpooledTable(spec, createWriteStream(join(dir, `${spec.name}.spool`))));
+    const csv = this.encoding === 'csv';
+    const encode = csv ? csvLine : (cells: Cell[]) => JSON.stringify(cells) + '\n';
+    const outs = this.specs.map(({ spec, head }) => {
+      const path = join(dir, `${spec.name}.spool`);
+      return new SpooledTable<DeflatedFile | string>(spec, csv ? new DeflateSpool(path) : new PlainSpool(path), head);
+    });
     try {
       for (const out of outs) for (const row of out.spec.head?.(this.reader) ?? []) out.add(encode(out.cells(row)));
       for await (const activity of this.reader.activities()) {
@@ -74,24 +78,54 @@ export class ActivitySpool {
           if (out.pending.length >= CHUNK) await out.flush();
         }
       }
-      for (const out of outs) await out.flush();
-    } finally {
-      await Promise.all(outs.map(({ file }) => new Promise((resolve) => file.end(resolve))));
+      const files = new Map<string, DeflatedFile | string>();
+      for (const out of outs) files.set(out.spec.name, await out.end());
+      return files;
+    } catch (error) {
+      for (const out of outs) out.file.destroy();
+      throw error;
     }
-    return dir;
+  }
+}
+
+/** Spooled text kept as it is (JSON lines read back by rows()). */
+class PlainSpool {
+  private readonly file;
+  private readonly closed: Promise<void>;
+
+  constructor(readonly path: string) {
+    this.file = createWriteStream(path);
+    this.closed = once(this.file, 'close').then(() => undefined);
+    this.closed.catch(() => undefined);
+  }
+
+  async write(text: string): Promise<void> {
+    if (!this.file.write(text)) await once(this.file, 'drain');
+  }
+
+  async end(): Promise<string> {
+    this.file.end();
+    await this.closed;
+    return this.path;
+  }
+
+  destroy(): void {
+    this.file.destroy();
   }
 }
 
 /** One table's spool file and the encoded rows not yet written to it. */
-class SpooledTable {
-  pending = '';
+class SpooledTable<F> {
+  pending: string;
   private readonly getters: Array<(row: never) => Cell>;
 
   constructor(
     readonly spec: TableSpec<never>,
-    readonly file: WriteStream,
+    readonly file: { write(text: string): Promise<void>; end(): Promise<F>; destroy(): void },
+    head: string,
   ) {
     this.getters = spec.columns.map((c) => c.get);
+    this.pending = head;
   }
 
   cells(row: never): Cell[] {
@@ -106,6 +140,11 @@ class SpooledTable {
     if (!this.pending) return;
     const chunk = this.pending;
     this.pending = '';
-    if (!this.file.write(chunk)) await once(this.file, 'drain');
+    await this.file.write(chunk);
+  }
+
+  async end(): Promise<F> {
+    await this.flush();
+    return this.file.end();
   }
 }
