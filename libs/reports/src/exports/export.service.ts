@@ -18,8 +18,6 @@ import {
 import { csvLines } from '../writers/csv.writer.js';
 import { HashingStream } from '../writers/hashing.js';
 import { jsonChunks } from '../writers/json.writer.js';
-import { writePdf } from '../writers/pdf.writer.js';
-import { writeXlsx } from '../writers/xlsx.writer.js';
 import { type FileDigest, ZipWriter } from '../writers/zip-writer.js';
 import { type ExportManifest, MANIFEST_FILE } from './manifest.js';
 import { type ExportedFile, RegisterExport } from './register-export.entity.js';
@@ -263,8 +261,13 @@ export class ExportService {
 function fileStream(doc: ExportDocument, format: ExportFormat): Readable {
   if (format === ExportFormat.JSON) return Readable.from(jsonChunks(doc));
   const through = new PassThrough();
-  const write = format === ExportFormat.XLSX ? writeXlsx : writePdf;
-  write(doc, through).catch((error: unknown) => through.destroy(error as Error));
+  // exceljs and pdfkit are loaded by the first export that asks for them: imported with the
+  // application, they held about 40 MB in every API and CLI process.
+  const write =
+    format === ExportFormat.XLSX
+      ? import('../writers/xlsx.writer.js').then((m) => m.writeXlsx(doc, through))
+      : import('../writers/pdf.writer.js').then((m) => m.writePdf(doc, through));
+  write.catch((error: unknown) => through.destroy(error as Error));
   return through;
 }
 
