@@ -15,7 +15,8 @@ import { copyStatements } from './export-copy.js';
  * imported from there, so a baseline runs its own code.
  */
 export interface ExportJob {
-  kind: 'copy-activities' | 'copy-all' | 'csv' | 'xlsx';
+  /** csv and xlsx: in the API application; csv-cli: in the CLI's (no GraphQL, no HTTP). */
+  kind: 'copy-activities' | 'copy-all' | 'csv' | 'csv-cli' | 'xlsx';
   databaseUrl: string;
   tenantId: string;
   root: string;
@@ -60,22 +61,32 @@ async function exporter(
     };
   }
   type Api = typeof import('../../apps/api/src/create-api-app.js');
+  type Cli = typeof import('../../apps/cli/src/cli.module.js');
   type Core = typeof import('../../libs/core/src/index.js');
   type Reports = typeof import('../../libs/reports/src/index.js');
   const dist = `${job.root}/dist`;
-  const { createApiApp } = (await import(`${dist}/apps/api/src/create-api-app.js`)) as Api;
+  await import('reflect-metadata'); // as both entry points do first
   const { loadConfig, Role } = (await import(`${dist}/libs/core/src/index.js`)) as Core;
   const { ExportFormat, ExportLayout, ExportService } = (await import(`${dist}/libs/reports/src/index.js`)) as Reports;
-  const app = await createApiApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: job.databaseUrl,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO_TENANTS: 'false',
-      APP_SECRET: 'benchmark-only-secret-0123456789abcdef',
-    }),
-  );
-  await app.init();
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: job.databaseUrl,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO_TENANTS: 'false',
+    APP_SECRET: 'benchmark-only-secret-0123456789abcdef',
+  });
+  let app: { get<T>(type: new (...args: never[]) => T): T; close(): Promise<void> };
+  if (job.kind === 'csv-cli') {
+    // As `npm run cli -- export` starts it (apps/cli/src/main.ts).
+    const { NestFactory } = await import('@nestjs/core');
+    const { CliModule } = (await import(`${dist}/apps/cli/src/cli.module.js`)) as Cli;
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  } else {
+    const { createApiApp } = (await import(`${dist}/apps/api/src/create-api-app.js`)) as Api;
+    const api = await createApiApp(config);
+    await api.init();
+    app = api;
+  }
   const principal = {
     tenantId: job.tenantId,
     tenantSlug: 'bench',
@@ -84,7 +95,7 @@ async function exporter(
     actorId: job.tenantId,
     actorLabel: 'benchmark auditor',
   };
-  const format = job.kind === 'csv' ? ExportFormat.CSV : ExportFormat.XLSX;
+  const format = job.kind === 'xlsx' ? ExportFormat.XLSX : ExportFormat.CSV;
   return {
     work: (out) =>
       app

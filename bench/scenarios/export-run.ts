@@ -81,6 +81,7 @@ export async function benchExport(
       copyActivities,
       copyAll,
       job('csv', 'art30 CSV zip (15 tables, incl. computed transfer status and findings)'),
+      job('csv-cli', 'art30 CSV zip from the CLI process (`npm run cli -- export`: no GraphQL, no HTTP)'),
       ...baselines.map((b) => job('csv', `${b.label}: CSV zip`, b.dir)),
       job('xlsx', 'art30 XLSX (cover + 15 sheets, streamed)'),
       copyAll,

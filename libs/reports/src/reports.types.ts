@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import type { Labels, Lang } from '#gdpr';
+import type { DeflatedFile } from './writers/zip-writer.js';
 
 export enum ExportFormat {
   CSV = 'csv',
@@ -45,8 +46,8 @@ export interface ExportTable {
   headers: string[];
   widths: number[];
   rows: () => AsyncIterable<Cell[]>;
-  /** The rows already written as CSV lines (a CSV export spools them so): the CSV writer copies them. */
-  csv?: () => AsyncIterable<Buffer | string>;
+  /** The whole CSV file, already deflated (a CSV export spools its activity tables so): zipped as it is. */
+  deflatedCsv?: () => Promise<DeflatedFile>;
 }
 
 /** The header block of Art. 30(1)(a) / 30(2)(a). */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '#core';
 import { unneutralise } from '../writers/csv.writer.js';
 import { readZip } from '../writers/zip-reader.js';
@@ -83,7 +83,9 @@ export function parseCsv(text: string): SheetRow[] {
 }
 
 async function parseXlsx(content: Buffer): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook: exceljs adds about 30 MB to every process that imports it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

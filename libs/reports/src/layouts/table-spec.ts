@@ -3,6 +3,7 @@ import type { Activity } from '#register';
 import type { ActivitySpool } from './activity-spool.js';
 import type { RegisterSnapshotReader } from '../exports/register-stream.js';
 import type { Cell, Column, ExportTable } from '../reports.types.js';
+import { csvHead } from '../writers/csv.writer.js';
 
 /** A table of a layout: its columns and where its rows come from. */
 export interface TableSpec<R> {
@@ -27,12 +28,13 @@ export function materialise<R>(
   spool: ActivitySpool,
 ): ExportTable {
   if (spec.fromActivity) {
-    spool.register(spec as unknown as TableSpec<never>);
-    return {
-      ...header(spec, lang),
-      rows: () => spool.rows(spec.name),
-      ...(spool.encoding === 'csv' ? { csv: () => spool.csv(spec.name) } : {}),
-    };
+    const table = header(spec, lang);
+    if (spool.encoding === 'json') {
+      spool.register(spec as unknown as TableSpec<never>);
+      return { ...table, rows: () => spool.rows(spec.name) };
+    }
+    spool.register(spec as unknown as TableSpec<never>, csvHead(table.headers));
+    return { ...table, rows: () => spool.rows(spec.name), deflatedCsv: () => spool.deflated(spec.name) };
   }
   return {
     ...header(spec, lang),

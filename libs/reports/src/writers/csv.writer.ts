@@ -35,17 +35,16 @@ export function csvLine(cells: readonly Cell[]): string {
 }
 
 /**
- * One table as RFC 4180 CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
- * accents right; CRLF line ends), streamed in chunks.
+ * What a CSV file starts with: a byte-order mark (UTF-8, so spreadsheet programs read the accents
+ * right) and the header line.
  */
-export async function* csvLines(table: ExportTable): AsyncIterable<string | Buffer> {
-  let chunk = '\uFEFF' + csvLine(table.headers);
-  if (table.csv) {
-    // Spooled as CSV lines already: copied as they are.
-    yield chunk;
-    yield* table.csv();
-    return;
-  }
+export function csvHead(headers: readonly string[]): string {
+  return '\uFEFF' + csvLine(headers);
+}
+
+/** One table as RFC 4180 CSV (see csvHead; CRLF line ends), streamed in chunks. */
+export async function* csvLines(table: ExportTable): AsyncIterable<string> {
+  let chunk = csvHead(table.headers);
   for await (const row of table.rows()) {
     chunk += csvLine(row);
     if (chunk.length > 64 * 1024) {
