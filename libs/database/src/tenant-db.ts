@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 import type { Statement } from './one-statement.js';
 import { executeSql, type PreparedStatement, queryPrepared } from './prepared.js';
+import { openTransaction } from './transaction-opening.js';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 
@@ -255,15 +256,15 @@ export class TenantDb {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction(options.snapshot ? 'REPEATABLE READ' : undefined);
-      // Read-only goes in the same statement as the tenant: one round trip fewer than SET TRANSACTION.
-      await runner.query(
-        `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_label', $2, true),
-                set_config('app.change_note', $3, true), set_config('app.effective_at', $4, true)${
-                  options.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''
-                }`,
-        [tenantId, options.actor ?? '', options.note ?? '', options.effectiveAt?.toISOString() ?? ''],
-      );
+      // The START with its mode and the settings in one round trip.
+      await openTransaction(runner, {
+        tenantId,
+        actor: options.actor ?? '',
+        note: options.note ?? '',
+        effectiveAt: options.effectiveAt?.toISOString() ?? '',
+        readOnly: Boolean(options.readOnly),
+        snapshot: Boolean(options.snapshot),
+      });
       let last: Statement | undefined;
       const commitWith = (statement: Statement) => {
         if (last) throw new Error('commitWith: a transaction has one last statement');
