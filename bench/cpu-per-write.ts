@@ -5,7 +5,7 @@ import { writeLoad } from './lib/write-load.js';
 import { ADD_SUBPROCESSOR, WRITE_ENGAGEMENT } from './scenarios/add-subprocessor.bench.js';
 
 /**
- * `node dist/bench/cpu-per-write.js [rounds] [seconds]`: subprocessor additions per second and CPU
+ * `node dist/bench/cpu-per-write.js [rounds] [seconds] [rate]`: subprocessor additions per second and CPU
  * milliseconds per addition of each API process (art30 and every BENCH_BASELINES build, in turn, so
  * they share the machine's load) and of PostgreSQL, for both shapes of the add-subprocessor scenario
  * (one tenant; spread over every tenant), 16 connections. Throughput on a shared machine moves with
@@ -13,6 +13,8 @@ import { ADD_SUBPROCESSOR, WRITE_ENGAGEMENT } from './scenarios/add-subprocessor
  */
 const rounds = Number(process.argv[2] ?? 2);
 const seconds = Number(process.argv[3] ?? 8);
+/** Writes per second offered (every build gets the same work); omit for as fast as each build answers. */
+const rate = process.argv[4] ? Number(process.argv[4]) : undefined;
 const TICK_MS = 10; // /proc clock ticks (USER_HZ 100)
 
 function cpuTicks(pid: number | undefined): number {
@@ -24,17 +26,27 @@ function cpuTicks(pid: number | undefined): number {
   }
 }
 
-/** CPU of this database's backends, ended ones included (their time lands in the postmaster's children). */
-function backendTicks(database: string): number {
-  let sum = 0;
+/**
+ * CPU ticks of this database's backends, by pid. Per pid, so that a backend ending during a phase
+ * (an idle pool connection closing) takes nothing away from the phase's sum.
+ */
+function backendTicks(database: string): Map<number, number> {
+  const ticks = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) sum += cpuTicks(Number(pid));
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) ticks.set(Number(pid), cpuTicks(Number(pid)));
     } catch {
       // the process ended
     }
   }
+  return ticks;
+}
+
+/** CPU the backends alive at the end spent since `before` (all of it for backends started since). */
+function backendTicksSince(database: string, before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of backendTicks(database)) sum += ticks - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -70,6 +82,7 @@ try {
       purposePrefix: `cpu per write ${phase++}`,
       connections,
       seconds: secs,
+      ...(rate ? { rate } : {}),
     });
   for (const { server } of apis) await run(`${server.url}/graphql`, tenants, 3, 4); // warm-up
   const totals = new Map<string, { server: number; postgres: number; writes: number; seconds: number }>();
@@ -81,7 +94,7 @@ try {
         const key = `| ${shape.name} | ${name} |`;
         const total = totals.get(key) ?? { server: 0, postgres: 0, writes: 0, seconds: 0 };
         total.server += cpuTicks(server.child.pid) - server0;
-        total.postgres += backendTicks(database) - postgres0;
+        total.postgres += backendTicksSince(database, postgres0);
         total.writes += result.requests - result.non2xx - result.graphqlErrors;
         total.seconds += seconds;
         totals.set(key, total);
@@ -92,8 +105,9 @@ try {
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const [key, t] of totals) {
     const perWrite = (ticks: number) => `${((ticks * TICK_MS) / t.writes).toFixed(2)} ms`;
-    const postgres = t.postgres >= 0 ? perWrite(t.postgres) : 'n/a';
-    console.log(`${key} ${Math.round(t.writes / t.seconds)}/s | ${perWrite(t.server)} | ${postgres} | ${t.writes} |`);
+    console.log(
+      `${key} ${Math.round(t.writes / t.seconds)}/s | ${perWrite(t.server)} | ${perWrite(t.postgres)} | ${t.writes} |`,
+    );
   }
 } finally {
   await ctx.close();

@@ -138,7 +138,7 @@ Statements art30 sends for one addition (authentication included):
 
 | # | statement |
 | --- | --- |
-${capture.statements.map((s, i) => `| ${i + 1} | \`${oneLine(s.text)}\` |`).join('\n')}`,
+${capture.statements.map((s, i) => `| ${i + 1} | \`${oneLine(s.text)}\`${s.commitsAfter ? ' and `COMMIT`, in the same message' : ''} |`).join('\n')}`,
       };
     } finally {
       await owner.end();
