@@ -621,26 +621,54 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
     expect(statements.filter((s) => /\bFROM "?objections"?/.test(s))).toHaveLength(1);
   });
 
-  it('announces an addition in two reads and one write statement that inserts the engagement last', async () => {
+  it('refuses an addition or replacement whose vendor is no party of the tenant, and writes nothing', async () => {
+    const old = await activeEngagement(a, 'Kept mail');
+    const count = async () =>
+      (
+        await owner.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM subprocessor_changes WHERE tenant_id = $1)
+                + (SELECT count(*) FROM engagements WHERE tenant_id = $1)
+                + (SELECT count(*) FROM outbox_events WHERE tenant_id = $1) AS n`,
+          [a.id],
+        )
+      ).rows[0]!.n;
+    const before = await count();
+    const theirs = await create(b, 'createParty', 'CreatePartyInput', { name: 'B only', roles: ['PROCESSOR'] });
+    for (const vendorId of ['3f1c0a52-9a4e-4c1b-8d7e-0b6a2f9e4c11', theirs]) {
+      for (const [query, input] of [
+        [ADD, { engagement: { vendorId, purpose: 'Nowhere' } }],
+        [REPLACE, { replacedEngagementId: old, engagement: { vendorId, purpose: 'Nowhere' } }],
+      ] as const) {
+        const res = await gql(app, query, { input }, a.ownerToken);
+        expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+        expect(res.errors![0]!.message).toBe(`Party ${vendorId} was not found.`);
+        expect(res.errors![0]!.extensions).toMatchObject({ field: 'input.vendorId' });
+      }
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('announces an addition in one read and one write statement that inserts the engagement last', async () => {
     const statements = await countStatements(async () => {
       await announce(
         `mutation($input: AnnounceSubprocessorAdditionInput!) { announceSubprocessorAddition(input: $input) { id } }`,
         { engagement: { vendorId: vendor, purpose: 'Counted', processingLocations: ['DE'] } },
       );
     });
-    const write = statements.slice(statements.indexOf('START TRANSACTION'));
-    // The vendor check, then one read of everything the notice needs, then one statement with every row.
-    expect(write.map((s) => (/^SELECT set_config/.test(s) ? 'set_config' : s.split(' ')[0]))).toEqual([
-      'START',
-      'set_config',
-      'SELECT',
+    // The write transaction opens with its settings in one round trip (the values inlined as literals).
+    const opening =
+      /^START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.actor_label', /;
+    const write = statements.slice(statements.findIndex((s) => opening.test(s)));
+    // One read of everything the notice needs (the vendor check with it), then one statement with every row.
+    expect(write.map((s) => (opening.test(s) ? 'open' : s.split(' ')[0]))).toEqual([
+      'open',
       'SELECT',
       'WITH',
       'COMMIT',
     ]);
     // The engagement's history trigger takes the tenant's chain-head lock until the commit: its row
     // goes in last, so the lock is held from the end of that statement to the commit only.
-    const inserted = [...write[4]!.matchAll(/INSERT INTO "?(\w+)"?/g)].map((m) => m[1]);
+    const inserted = [...write[2]!.matchAll(/INSERT INTO "?(\w+)"?/g)].map((m) => m[1]);
     // (The change's approvals go in between when a controller on specific authorisation is concerned.)
     expect(inserted[0]).toBe('subprocessor_changes');
     expect(inserted).toContain('outbox_events');

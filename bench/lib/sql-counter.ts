@@ -15,6 +15,8 @@ export interface CapturedStatement {
   values?: unknown[];
   /** The driver's prepared statement name, where art30 named it. */
   name?: string;
+  /** Sent with its COMMIT in one message (StatementWithCommit); a replay sends it the same way. */
+  commitsAfter?: boolean;
 }
 
 /**
@@ -30,10 +32,21 @@ export class SqlCounter {
   private readonly original = pg.Client.prototype.query;
 
   start(): void {
-    const record = (client: pg.Client, text: string, values: unknown, name: string | undefined) => {
-      this.total++;
+    const record = (
+      client: pg.Client,
+      text: string,
+      values: unknown,
+      name: string | undefined,
+      commitsAfter: boolean,
+    ) => {
+      this.total += commitsAfter ? 2 : 1;
       if (carriesData(text)) this.data++;
-      const statement = { text, values: Array.isArray(values) ? values : undefined, ...(name ? { name } : {}) };
+      const statement = {
+        text,
+        values: Array.isArray(values) ? values : undefined,
+        ...(name ? { name } : {}),
+        ...(commitsAfter ? { commitsAfter } : {}),
+      };
       this.statements.push(statement);
       if (!this.byClient.has(client)) this.byClient.set(client, []);
       this.byClient.get(client)!.push(statement);
@@ -43,13 +56,14 @@ export class SqlCounter {
       const [first, second] = args;
       const config =
         typeof first === 'object' && first !== null
-          ? (first as { text?: string; values?: unknown; name?: string })
+          ? (first as { text?: string; values?: unknown; name?: string; commitsAfter?: boolean })
           : {};
       record(
         this,
         typeof first === 'string' ? first : (config.text ?? ''),
         Array.isArray(second) ? second : config.values,
         config.name,
+        config.commitsAfter === true,
       );
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;

@@ -17,7 +17,7 @@ export const ADD_SUBPROCESSOR = `mutation Add($input: AnnounceSubprocessorAdditi
   announceSubprocessorAddition(input: $input) { id engagementId status }
 }`;
 /** What every addition sends besides its vendor and purpose: a realistic engagement. */
-const ENGAGEMENT = {
+export const WRITE_ENGAGEMENT = {
   description: 'Added by the write benchmark',
   processingLocations: ['DE', 'IE'],
   accessLocations: ['US'],
@@ -89,7 +89,7 @@ export const addSubprocessor: Scenario = {
               url: `${server.url}/graphql`,
               query: ADD_SUBPROCESSOR,
               targets: shape.tenants.map((t) => ({ token: t.data.token, vendorIds: t.vendorIds })),
-              engagement: ENGAGEMENT,
+              engagement: WRITE_ENGAGEMENT,
               purposePrefix: prefix,
               connections,
               seconds,
@@ -138,7 +138,7 @@ Statements art30 sends for one addition (authentication included):
 
 | # | statement |
 | --- | --- |
-${capture.statements.map((s, i) => `| ${i + 1} | \`${oneLine(s.text)}\` |`).join('\n')}`,
+${capture.statements.map((s, i) => `| ${i + 1} | \`${oneLine(s.text)}\`${s.commitsAfter ? ' and `COMMIT`, in the same message' : ''} |`).join('\n')}`,
       };
     } finally {
       await owner.end();
@@ -219,7 +219,7 @@ async function captureWrite(ctx: BenchContext, owner: pg.Client, tenant: Tenant,
   await ctx.inProcessApp();
   const body = JSON.stringify({
     query: ADD_SUBPROCESSOR,
-    variables: { input: { engagement: { ...ENGAGEMENT, vendorId: tenant.vendorIds[0], purpose } } },
+    variables: { input: { engagement: { ...WRITE_ENGAGEMENT, vendorId: tenant.vendorIds[0], purpose } } },
   });
   const counter = new SqlCounter();
   counter.start();

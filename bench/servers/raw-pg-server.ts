@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { StatementWithCommit } from '#database';
 
 /**
  * The floor under any GraphQL server: plain `pg` replaying, for every HTTP request, the exact SQL
@@ -18,6 +19,8 @@ interface Captured {
   values?: unknown[];
   /** Prepared by the driver under this name, as art30 did. */
   name?: string;
+  /** art30's last write goes with its COMMIT in one message: so does its replay. */
+  commitsAfter?: boolean;
 }
 interface Variant {
   statements: Captured[];
@@ -83,9 +86,9 @@ async function replay(script: Captured[]): Promise<unknown[]> {
     for (const s of script) {
       // A text of several statements (no values) answers one result each: keep the last's rows.
       const text = onThisConnection(client, s.text);
-      const answered: pg.QueryResult | pg.QueryResult[] = await client.query(
-        s.name ? { name: s.name, text, values: s.values } : { text, values: s.values },
-      );
+      const answered: pg.QueryResult | pg.QueryResult[] = s.commitsAfter
+        ? await StatementWithCommit.send(client, text, s.values ?? [])
+        : await client.query(s.name ? { name: s.name, text, values: s.values } : { text, values: s.values });
       const result = Array.isArray(answered) ? answered.at(-1)! : answered;
       if (result.rows?.length) out.push(result.rows);
     }

@@ -6,3 +6,4 @@ export * from './migrations/index.js';
 export * from './embedded-postgres.js';
 export * from './one-statement.js';
 export * from './prepared.js';
+export { StatementWithCommit } from './statement-with-commit.js';

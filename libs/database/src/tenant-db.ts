@@ -1,9 +1,12 @@
 import './pg-type-parsers.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
 import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 import type { Statement } from './one-statement.js';
 import { executeSql, type PreparedStatement, queryPrepared } from './prepared.js';
+import { StatementWithCommit } from './statement-with-commit.js';
+import { openTransaction } from './transaction-opening.js';
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');
 
@@ -16,9 +19,9 @@ export interface TenantTx {
   readonly em: EntityManager;
   /**
    * Write transactions only: `statement` is the work's last, sent when the work returns with the
-   * COMMIT queued right behind it on the connection. The driver sends the COMMIT the moment the
-   * statement completes, without waiting for this process's event loop (busy with other requests
-   * under load), so a lock the statement takes (the history chain head) is held for the commit only.
+   * COMMIT in the same message. PostgreSQL commits the moment the statement completes, without
+   * waiting for this process's event loop (busy with other requests under load), so a lock the
+   * statement takes (the history chain head) is held for the commit only.
    */
   readonly commitWith?: (statement: Statement) => void;
 }
@@ -176,25 +179,16 @@ export class ReadScope {
 }
 
 /**
- * Sends `last` and COMMIT back to back on the runner's pg connection (the driver queues the COMMIT
- * and sends it as soon as `last` completes). After a failed `last`, PostgreSQL answers the COMMIT
- * of the aborted transaction with a rollback; the caller's rollback then finds none, harmlessly.
- * The runner is released afterwards, never reused, so its own transaction flag does not matter.
+ * Sends `last` with the COMMIT in the same message ({@link StatementWithCommit}). After a failed
+ * `last` the transaction is aborted, not committed: the caller's rollback ends it. The runner is
+ * released afterwards, never reused, so its own transaction flag does not matter.
  */
 async function commitAfter(runner: QueryRunner, last: Statement): Promise<void> {
-  const client = (await runner.connect()) as {
-    query(sql: string, params?: unknown[]): Promise<unknown>;
-  };
-  const written = client.query(last.sql, last.params);
-  const committed = client.query('COMMIT');
-  try {
-    await written;
-  } catch (error) {
-    await committed.catch(() => undefined);
+  const client = (await runner.connect()) as pg.ClientBase;
+  await StatementWithCommit.send(client, last.sql, last.params).catch((error: unknown) => {
     // As TypeORM reports a failed statement, so error handling sees the same kind of error.
     throw new QueryFailedError(last.sql, last.params, error as Error);
-  }
-  await committed;
+  });
 }
 
 /** TypeORM wraps every error PostgreSQL answers a statement with in a QueryFailedError. */
@@ -255,15 +249,15 @@ export class TenantDb {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction(options.snapshot ? 'REPEATABLE READ' : undefined);
-      // Read-only goes in the same statement as the tenant: one round trip fewer than SET TRANSACTION.
-      await runner.query(
-        `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_label', $2, true),
-                set_config('app.change_note', $3, true), set_config('app.effective_at', $4, true)${
-                  options.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''
-                }`,
-        [tenantId, options.actor ?? '', options.note ?? '', options.effectiveAt?.toISOString() ?? ''],
-      );
+      // The START with its mode and the settings in one round trip.
+      await openTransaction(runner, {
+        tenantId,
+        actor: options.actor ?? '',
+        note: options.note ?? '',
+        effectiveAt: options.effectiveAt?.toISOString() ?? '',
+        readOnly: Boolean(options.readOnly),
+        snapshot: Boolean(options.snapshot),
+      });
       let last: Statement | undefined;
       const commitWith = (statement: Statement) => {
         if (last) throw new Error('commitWith: a transaction has one last statement');

@@ -21,6 +21,7 @@ export const REGISTER_ENTITIES = [Party, Product, CustomDataCategory, Activity, 
 export * from './activities/activities.service.js';
 export * from './products/products.service.js';
 export * from './engagements/engagements.service.js';
+export { vendorNotFound } from './engagements/engagement-checks.js';
 export * from './cookies/cookies.service.js';
 export * from './data-categories/data-categories.service.js';
 export * from './history/history-verifier.js';

@@ -12,6 +12,8 @@ export async function countStatements(work: () => Promise<void>): Promise<string
     const first = args[0];
     const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
     seen.push(text.replace(/\s+/g, ' ').trim());
+    // A statement sent with its COMMIT in one message (StatementWithCommit): the COMMIT is one more.
+    if ((first as { commitsAfter?: boolean } | null)?.commitsAfter) seen.push('COMMIT');
     return original.apply(this, args);
   };
   try {

@@ -24,12 +24,15 @@ export interface AnnouncementContext {
   subject: ChangeSubject;
   /** Party ids of the controllers whose specific authorisation the change waits for. */
   approvers: string[];
+  /** The shown engagement's vendor as stored (a party of the tenant), or null when there is none. */
+  vendorId: string | null;
 }
 
 /**
  * Everything an announcement needs to read, in one statement: the tenant (notice period, name for
- * the event), the words about the engagement shown (and the vendor it replaces) and the controllers
- * who must approve. One round trip instead of five, all before the first write of the transaction.
+ * the event), the words about the engagement shown (and the vendor it replaces), whether that vendor
+ * is a party of the tenant, and the controllers who must approve. One round trip instead of six, all
+ * before the first write of the transaction.
  */
 export async function readAnnouncementContext(
   tx: TenantTx,
@@ -37,7 +40,7 @@ export async function readAnnouncementContext(
 ): Promise<AnnouncementContext> {
   const [row] = (await tx.em.query(
     `SELECT t.slug, t.name, t.notice_period_days,
-            v.name AS vendor_name, v.country AS vendor_country,
+            v.id AS vendor_id, v.name AS vendor_name, v.country AS vendor_country,
             ARRAY(SELECT p.name FROM products p WHERE p.tenant_id = $1 AND p.id = ANY ($4::uuid[]) ORDER BY p.name)
               AS product_names,
             (SELECT r.name FROM parties r WHERE r.tenant_id = $1 AND r.id = $6) AS replaced_vendor_name,
@@ -56,6 +59,7 @@ export async function readAnnouncementContext(
     slug: string;
     name: string;
     notice_period_days: number;
+    vendor_id: string | null;
     vendor_name: string | null;
     vendor_country: string | null;
     product_names: string[];
@@ -70,6 +74,7 @@ export async function readAnnouncementContext(
       ...(what.replaced ? { replacedVendorName: row.replaced_vendor_name ?? UNKNOWN_VENDOR } : {}),
     },
     approvers: row.approvers,
+    vendorId: row.vendor_id,
   };
 }
 

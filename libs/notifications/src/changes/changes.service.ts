@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In, type QueryDeepPartialEntity } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, Permission, type Principal, Role, roleAllows } from '#core';
 import { asOne, insertStatement, TenantDb, type TenantTx } from '#database';
-import { Engagement, EngagementsService, RegisterWriter } from '#register';
+import { Engagement, EngagementsService, RegisterWriter, vendorNotFound } from '#register';
 import type { CreateEngagementInput, UpdateEngagementInput } from '#register';
 import { ChangeApproval } from './change-approval.entity.js';
 import { engagementDiff, inWords } from './change-diff.js';
@@ -47,11 +47,11 @@ export class ChangesService {
     return this.register.write(
       principal,
       async (tx) => {
-        const engagement = await this.engagements.build(tx, {
-          ...input,
-          status: 'planned' as never,
-          startedOn: undefined,
-        });
+        const engagement = await this.engagements.build(
+          tx,
+          { ...input, status: 'planned' as never, startedOn: undefined },
+          { vendorCheckedByCaller: true }, // by announce, in its one read
+        );
         return this.announce(tx, principal, 'added', { engagement, before: null, after: engagement }, options, {
           added: engagement,
         });
@@ -98,11 +98,11 @@ export class ChangesService {
         const replaced = await findEngagement(tx, replacedEngagementId, 'replacedEngagementId');
         assertActive(replaced, 'replacedEngagementId');
         await this.assertNoOpenChange(tx, [replaced.id]);
-        const engagement = await this.engagements.build(tx, {
-          ...input,
-          status: 'planned' as never,
-          startedOn: undefined,
-        });
+        const engagement = await this.engagements.build(
+          tx,
+          { ...input, status: 'planned' as never, startedOn: undefined },
+          { vendorCheckedByCaller: true }, // by announce, in its one read
+        );
         return this.announce(
           tx,
           principal,
@@ -134,7 +134,7 @@ export class ChangesService {
   /**
    * Reads what the announcement needs in one statement, then writes in one more: the change, its
    * approvals, its event and, last, a new engagement (`added`, built and checked but not yet
-   * written). The engagement's history trigger takes the tenant's chain-head lock, which every
+   * written; its vendor is checked here, in the one read). The engagement's history trigger takes the tenant's chain-head lock, which every
    * register write of the tenant waits for until this transaction commits; fired at the end of the
    * last statement, which goes with the COMMIT (`commitWith`), it is held for the commit only. A
    * change that takes effect at once (urgent) starts the engagement first.
@@ -160,6 +160,11 @@ export class ChangesService {
       engagementIds: [what.engagement.id, ...(what.replaced ? [what.replaced.id] : [])],
       productIds,
     });
+    if (pending.added) {
+      // A new engagement's vendor is checked here, not when it was built (see build's vendorCheckedByCaller).
+      if (!context.vendorId) throw vendorNotFound(pending.added.vendorId);
+      pending.added.vendorId = context.vendorId;
+    }
     const now = new Date();
     const timing = changeTiming(now, context.tenant.noticePeriodDays, options);
 

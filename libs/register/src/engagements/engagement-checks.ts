@@ -27,7 +27,7 @@ export async function checkEngagement(
   await assertExternalKeyFree(tx, 'engagements', 'engagement', engagement.externalKey, engagement.id);
   if (sent.vendorId) {
     const [vendor] = await partyReader.byIds(tx, [sent.vendorId]);
-    if (!vendor) throw AppError.badInput('input.vendorId', `Party ${sent.vendorId} was not found.`);
+    if (!vendor) throw vendorNotFound(sent.vendorId);
     engagement.vendorId = vendor.id;
   }
   if (sent.parentEngagementId)
@@ -63,6 +63,11 @@ export async function checkEngagement(
     if (other)
       throw AppError.conflict(`Another engagement has external key "${sent.externalKey}".`, 'input.externalKey');
   }
+}
+
+/** An engagement's vendor that is not a party of the tenant (or not visible to it). */
+export function vendorNotFound(vendorId: string): AppError {
+  return AppError.badInput('input.vendorId', `Party ${vendorId} was not found.`);
 }
 
 /** The parent must exist, and walking up from it must never reach the engagement itself. */
