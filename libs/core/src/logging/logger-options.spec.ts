@@ -2,12 +2,19 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { pinoHttp } from 'pino-http';
+import { type Options, pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 import { loggerOptions } from './logger-options.js';
 
+interface AccessLine {
+  req: unknown;
+  res: { statusCode: number; headers: Record<string, string> };
+  responseTime: unknown;
+  msg: string;
+}
+
 /** The access log line of one real HTTP request, as the API's options write it. */
-async function accessLine(path: string, headers: Record<string, string>): Promise<Record<string, any>> {
+async function accessLine(path: string, headers: Record<string, string>): Promise<AccessLine> {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -16,7 +23,7 @@ async function accessLine(path: string, headers: Record<string, string>): Promis
     },
   });
   const { pinoHttp: options } = loggerOptions({ logLevel: 'info', logFile: undefined } as AppConfig) as {
-    pinoHttp: Parameters<typeof pinoHttp>[0];
+    pinoHttp: Options;
   };
   const logging = pinoHttp(options, sink);
   const server: Server = createServer((req, res) => {
@@ -34,7 +41,7 @@ async function accessLine(path: string, headers: Record<string, string>): Promis
     server.close();
   }
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]!) as Record<string, any>;
+  return JSON.parse(lines[0]!) as AccessLine;
 }
 
 describe('access log', () => {
