@@ -16,6 +16,11 @@ class Defaults {
   @IsOptional() @IsInt() @Max(100) first?: number = 500;
 }
 
+class ValidDefault {
+  @IsOptional() @IsInt() @Max(100) first?: number = 50;
+  stray?: string = 'not validated: stripped';
+}
+
 class Required {
   @IsString() name!: string;
 }
@@ -31,7 +36,15 @@ describe('InputValidationPipe on @ArgsType arguments', () => {
     for (let i = 0; i < 2; i++) {
       const out = await pipe.transform({ id: 'x' }, argsOf(AsOf));
       expect(out).toBeInstanceOf(AsOf);
-      expect({ ...(out as object) }).toEqual({});
+      expect({ ...(out as object) }).toEqual(Object.fromEntries(Object.keys(new AsOf()).map((k) => [k, undefined])));
+    }
+  });
+
+  it('keeps valid initial values and strips fields without validation, as for given arguments', async () => {
+    for (let i = 0; i < 2; i++) {
+      const out = await pipe.transform({ id: 'x' }, argsOf(ValidDefault));
+      expect(out).toBeInstanceOf(ValidDefault);
+      expect({ ...(out as object) }).toEqual({ first: 50 });
     }
   });
 
@@ -46,7 +59,7 @@ describe('InputValidationPipe on @ArgsType arguments', () => {
     await expect(pipe.transform({ first: null, asOf: 'no date' }, argsOf(AsOf))).rejects.toBeInstanceOf(AppError);
   });
 
-  it('still validates classes whose empty instance is not valid, or has initial values', async () => {
+  it('still validates classes whose empty instance is not valid', async () => {
     await expect(pipe.transform({ id: 'x' }, argsOf(Required))).rejects.toMatchObject({ field: 'name' });
     await expect(pipe.transform({ id: 'x' }, argsOf(Required))).rejects.toMatchObject({ field: 'name' });
     await expect(pipe.transform({ id: 'x' }, argsOf(Defaults))).rejects.toMatchObject({ field: 'first' });

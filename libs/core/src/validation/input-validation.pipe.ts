@@ -11,7 +11,7 @@ import { ErrorCode } from '../errors/error-codes.js';
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  /** Per @ArgsType class: its validated properties, when an instance holding none of them is valid. */
+  /** Per @ArgsType class: its validated fields, when arguments holding none of them are known valid. */
   private readonly absentIsValid = new WeakMap<object, Promise<readonly string[] | undefined>>();
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -55,9 +55,12 @@ export class InputValidationPipe implements PipeTransform {
     let known = this.absentIsValid.get(type);
     if (!known) {
       known = (async () => {
+        // What the arguments become when they hold none of the class's fields: plain-converted,
+        // then stripped by the whitelist. Known valid, and left as it is by the whitelist (field
+        // declarations and their initial values are own properties), it is what any such call gets.
         const empty = plainToInstance(type, {}) as object;
-        // Fields with initial values would be validated (or stripped): no shortcut for those.
-        if (Object.keys(empty).length > 0 || (await validate(empty, options)).length > 0) return undefined;
+        const keys = Object.keys(empty).length;
+        if ((await validate(empty, options)).length > 0 || Object.keys(empty).length !== keys) return undefined;
         const validated = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
         return [...new Set(validated.map((m) => m.propertyName))];
       })();
