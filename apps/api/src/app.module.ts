@@ -1,6 +1,6 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ACCOUNTS_ENTITIES, AccountsModule, AuthService, RateLimiter } from '#accounts';
@@ -10,6 +10,7 @@ import { DemoModule } from '#demo';
 import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '#notifications';
 import { REGISTER_ENTITIES, RegisterModule } from '#register';
 import { REPORTS_ENTITIES, ReportsApiModule } from '#reports';
+import { Art30ApolloDriver } from './graphql.driver.js';
 import { graphqlOptions } from './graphql.options.js';
 import { HealthController } from './health.controller.js';
 import { InlineWorker } from './inline-worker.js';
@@ -28,7 +29,7 @@ export const API_ENTITIES = [
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
     DatabaseModule.forRoot({ entities: API_ENTITIES, applicationName: 'art30-api' }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
+      driver: Art30ApolloDriver,
       imports: [AccountsModule],
       inject: [APP_CONFIG, AuthService, RateLimiter],
       useFactory: graphqlOptions,

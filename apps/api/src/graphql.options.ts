@@ -4,11 +4,11 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AuthService, RateLimiter } from '#accounts';
 import { type AppConfig, createGraphQLErrorFormatter } from '#core';
 import type { Request, Response } from 'express';
+import { Art30ApolloDriver } from './graphql.driver.js';
 import { aliasLimitRule } from './limits/alias-limit.rule.js';
 import { depthLimitRule } from './limits/depth-limit.rule.js';
 import { graphqlLimitsPlugin } from './limits/graphql-limits.plugin.js';
@@ -22,7 +22,7 @@ const logger = new Logger('GraphQL');
  */
 export function graphqlOptions(config: AppConfig, auth: AuthService, rateLimiter: RateLimiter): ApolloDriverConfig {
   return {
-    driver: ApolloDriver,
+    driver: Art30ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,

@@ -3,7 +3,8 @@ import { HeaderMap } from '@apollo/server';
 import { type AuthService, type RateLimiter, RateLimitedError, type RequestWithPrincipal } from '#accounts';
 import { type AppConfig, ErrorCode } from '#core';
 import { GraphQLError } from 'graphql';
-import { operationCost, TooManyNodesError } from './query-cost.js';
+import { OperationCostCache } from './cost-cache.js';
+import { TooManyNodesError } from './query-cost.js';
 
 interface LimitsContext {
   req: RequestWithPrincipal;
@@ -20,29 +21,29 @@ export function graphqlLimitsPlugin(
   rateLimiter: RateLimiter,
 ): ApolloServerPlugin<LimitsContext> {
   const maxCost = config.graphql.maxCost;
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        async didResolveOperation(context: GraphQLRequestContext<LimitsContext>) {
-          let cost: number | undefined;
-          try {
-            cost = operationCost(context.schema, context.document!, context.request.variables, context.operationName);
-          } catch (error) {
-            if (!(error instanceof TooManyNodesError)) throw error;
-            throw limitError(ErrorCode.QueryTooCostly, 'This operation selects too many fields to be run.', 400);
-          }
-          if (cost === undefined) return;
-          if (cost > maxCost) {
-            throw limitError(
-              ErrorCode.QueryTooCostly,
-              `This operation would cost ${cost} points; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
-              400,
-            );
-          }
-          await charge(context.contextValue.req, cost);
-        },
-      }),
+  const costs = new OperationCostCache();
+  // One listener for every request: it keeps nothing per request, so none is built per request.
+  const listener = {
+    async didResolveOperation(context: GraphQLRequestContext<LimitsContext>) {
+      let cost: number | undefined;
+      try {
+        cost = costs.cost(context.schema, context.document!, context.request.variables, context.operationName);
+      } catch (error) {
+        if (!(error instanceof TooManyNodesError)) throw error;
+        throw limitError(ErrorCode.QueryTooCostly, 'This operation selects too many fields to be run.', 400);
+      }
+      if (cost === undefined) return;
+      if (cost > maxCost) {
+        throw limitError(
+          ErrorCode.QueryTooCostly,
+          `This operation would cost ${cost} points; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
+          400,
+        );
+      }
+      await charge(context.contextValue.req, cost);
+    },
   };
+  return { requestDidStart: () => Promise.resolve(listener) };
 
   async function charge(req: RequestWithPrincipal, cost: number): Promise<void> {
     if (!rateLimiter.enabled) return;

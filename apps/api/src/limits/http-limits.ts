@@ -30,7 +30,9 @@ function graphqlRequestLimits(config: AppConfig) {
           : `This batch has ${body.length} operations; the limit is ${maxBatch}.`;
       return refuse(res, 400, ErrorCode.BatchTooLarge, message);
     }
-    const documents = [...operations.map((op) => (op as { query?: unknown } | null)?.query), req.query?.query];
+    // Express parses the query string on every read of req.query: only read when there is one.
+    const inUrl = req.url.includes('?') ? (req.query as { query?: unknown } | undefined)?.query : undefined;
+    const documents = [...operations.map((op) => (op as { query?: unknown } | null)?.query), inUrl];
     for (const document of documents) {
       if (typeof document !== 'string') continue;
       const bytes = Buffer.byteLength(document, 'utf8');

@@ -1,5 +1,13 @@
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
-import { type DocumentNode, getNamedType, type GraphQLSchema, isLeafType, isListType, getNullableType } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLField,
+  getNamedType,
+  type GraphQLSchema,
+  isLeafType,
+  isListType,
+  getNullableType,
+} from 'graphql';
 
 /** What a page is assumed to hold when `first` is not given (the largest default page). */
 export const DEFAULT_PAGE = 100;
@@ -28,6 +36,15 @@ export const pagedListEstimator: ComplexityEstimator = ({ type, field, args, chi
 };
 
 export const COST_ESTIMATORS = [fieldExtensionsEstimator(), pagedListEstimator];
+
+/**
+ * Whether the estimators above read this argument of this field: `first`, and any argument of a
+ * field that computes its own cost (a `complexity` function). The cost cache keys on the values
+ * of exactly these, so an estimator that reads another argument must be named here.
+ */
+export function costReadsArgument(field: GraphQLField<unknown, unknown>, argument: string): boolean {
+  return argument === 'first' || typeof field.extensions?.complexity === 'function';
+}
 
 /** Too many selections to even count: as good as too costly. */
 export class TooManyNodesError extends Error {}

@@ -21,12 +21,18 @@ export function loggerOptions(config: AppConfig): Params {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+    // pino-http binds every request's logger to its serialized request at once, logged or not.
+    // Its standard wrapper would first copy the request's headers, address and query (which Express
+    // parses on access) only for ours to keep three fields: ours reads the request itself.
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({
+      req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
         id: req.id,
         method: req.method,
-        url: redactQueryToken(req.url),
+        url: redactQueryToken(req.originalUrl ?? req.url),
       }),
+      res: pino.stdSerializers.res,
+      err: pino.stdSerializers.err,
     },
   };
   if (!config.logFile) return { pinoHttp: options };

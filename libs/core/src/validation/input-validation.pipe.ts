@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { type ValidationError, validate } from 'class-validator';
+import { getMetadataStorage, type ValidationError, validate, type ValidatorOptions } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 
@@ -11,6 +11,9 @@ import { ErrorCode } from '../errors/error-codes.js';
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
+  /** Per @ArgsType class: its validated fields, when arguments holding none of them are known valid. */
+  private readonly absentIsValid = new WeakMap<object, Promise<readonly string[] | undefined>>();
+
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!validatesArguments(metadata)) return value;
     // PostgreSQL text cannot hold U+0000: refused here as the client's mistake, for every
@@ -25,21 +28,45 @@ export class InputValidationPipe implements PipeTransform {
     const type = metadata.metatype;
     if (!type || [String, Number, Boolean, Array, Object].includes(type as never) || value == null) return value;
     if (typeof value !== 'object') return value;
-    const instance = plainToInstance(type, value) as object;
     // A named argument (`input`) must hold nothing but its declared fields. An @ArgsType class
     // receives the whole argument object, whose other arguments belong to other classes.
     const named = metadata.data !== undefined;
-    const errors = await validate(instance, {
-      whitelist: true,
-      forbidNonWhitelisted: named,
-      forbidUnknownValues: true,
-    });
+    const options = { whitelist: true, forbidNonWhitelisted: named, forbidUnknownValues: true };
+    if (!named) {
+      // Most calls leave an @ArgsType's optional fields out (`asOf`): whitelisting would strip
+      // every argument given and leave an empty instance, already known valid.
+      const fields = await this.fieldsIfAbsentIsValid(type, options);
+      if (fields && !fields.some((field) => field in value)) return plainToInstance(type, {});
+    }
+    const instance = plainToInstance(type, value) as object;
+    const errors = await validate(instance, options);
     if (errors.length === 0) return instance;
     const fieldErrors = named
       ? flatten(errors, metadata.data!)
       : errors.flatMap((e) => flatten([e], '').map((f) => ({ ...f, field: f.field.slice(1) })));
     const first = fieldErrors[0]!;
     throw new AppError(ErrorCode.BadUserInput, `${first.field}: ${first.message}`, first.field, fieldErrors);
+  }
+
+  private fieldsIfAbsentIsValid(
+    type: new (...args: never[]) => unknown,
+    options: ValidatorOptions,
+  ): Promise<readonly string[] | undefined> {
+    let known = this.absentIsValid.get(type);
+    if (!known) {
+      known = (async () => {
+        // What the arguments become when they hold none of the class's fields: plain-converted,
+        // then stripped by the whitelist. Known valid, and left as it is by the whitelist (field
+        // declarations and their initial values are own properties), it is what any such call gets.
+        const empty = plainToInstance(type, {}) as object;
+        const keys = Object.keys(empty).length;
+        if ((await validate(empty, options)).length > 0 || Object.keys(empty).length !== keys) return undefined;
+        const validated = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+        return [...new Set(validated.map((m) => m.propertyName))];
+      })();
+      this.absentIsValid.set(type, known);
+    }
+    return known;
   }
 }
 
