@@ -655,10 +655,16 @@ describe('announced subprocessor changes (Art. 28(2))', () => {
         { engagement: { vendorId: vendor, purpose: 'Counted', processingLocations: ['DE'] } },
       );
     });
-    // The write transaction opens with its settings in one round trip (the values inlined as literals).
+    // The write transaction opens with its settings in one round trip (the values inlined as literals),
+    // on the connection of the request's read transaction (authentication), committed in that same trip.
     const opening =
-      /^START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.actor_label', /;
-    const write = statements.slice(statements.findIndex((s) => opening.test(s)));
+      /^COMMIT; START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.actor_label', /;
+    const at = statements.findIndex((s) => opening.test(s));
+    expect(at).toBeGreaterThan(0);
+    expect(statements.slice(0, at).filter((s) => !/app_take_rate_points/.test(s))).toEqual([
+      expect.stringMatching(/^START TRANSACTION READ ONLY; .*EXECUTE art30_\w+\(/),
+    ]);
+    const write = statements.slice(at);
     // One read of everything the notice needs (the vendor check with it), then one statement with every row.
     expect(write.map((s) => (opening.test(s) ? 'open' : s.split(' ')[0]))).toEqual([
       'open',

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -48,6 +49,36 @@ export function load(opts: {
         errors: r.errors,
         non2xx: r.non2xx,
       });
+    });
+  });
+}
+
+/**
+ * Load at a steady arrival rate, open loop (bench/lib/steady-load-process.ts, its own process):
+ * the p99 at a given requests/s. Latency counts from when each request was due; at most
+ * `maxInFlight` connections (requests beyond wait for one, and that wait counts).
+ */
+export function steadyLoad(opts: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  rate: number;
+  seconds: number;
+  maxInFlight?: number;
+}): Promise<LoadResult> {
+  const script = fileURLToPath(new URL('./steady-load-process.js', import.meta.url));
+  const spec = { maxInFlight: 64, ...opts };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, STEADY_LOAD: JSON.stringify(spec) },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`steady load exited with ${code}`));
+      resolve(JSON.parse(out) as LoadResult);
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../lib/bench-context.js';
 import { latencySweepTable, ms, rps, type Scenario } from '../lib/scenario.js';
-import { load, type LoadResult } from '../lib/load.js';
+import { load, type LoadResult, steadyLoad } from '../lib/load.js';
 
 export const ACTIVITY_BY_ID_QUERY = `query Activity($id: ID!) {
   activity(id: $id) {
@@ -66,12 +66,12 @@ export const activityById: Scenario = {
     const rows: Array<{ name: string; steady: LoadResult; max: LoadResult; sweep: LoadResult[] }> = [];
     for (const t of targets) {
       await load({ ...t, connections: 8, seconds: 3 });
-      const steady = await load({ ...t, connections: 32, seconds: ctx.seconds, rate });
+      const steady = await steadyLoad({ ...t, seconds: ctx.seconds, rate });
       const max = await load({ ...t, connections: 8, seconds: Math.max(3, ctx.seconds / 2) });
       // Below the target rate: where each server's p99 stands when it is not saturated.
       const sweep: LoadResult[] = [];
       for (const lower of SWEEP) {
-        sweep.push(await load({ ...t, connections: 32, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
+        sweep.push(await steadyLoad({ ...t, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
       }
       rows.push({ name: t.name, steady, max, sweep });
       await new Promise((r) => setTimeout(r, 500));
@@ -88,12 +88,13 @@ export const activityById: Scenario = {
       title: 'One activity by id',
       figures: { statements: { total: captured.total, data: captured.data }, rows },
       markdown: `The activity query with its scalar fields and two nested lists, for one id of the large tenant, offered at a steady
-${rate.toLocaleString('en')} requests/s for ${ctx.seconds} s (autocannon, 32 connections), then flat out with 8 connections.
+${rate.toLocaleString('en')} requests/s for ${ctx.seconds} s (open loop: evenly spaced arrivals, latency from when each request was due, up to
+64 connections; \`bench/lib/steady-load-process.ts\`), then flat out with 8 connections (autocannon).
 art30 sends ${captured.total} statements for it (${captured.data} carrying data).
 
 ${table}
 
-p99 latency at lower offered rates (32 connections, ${Math.max(3, ctx.seconds / 2)} s each; "served" where a server fell short of the offered rate):
+p99 latency at lower steady rates (open loop as above, ${Math.max(3, ctx.seconds / 2)} s each; "served" where a server fell short of the offered rate):
 
 ${latencySweepTable(
   rows.map((r) => ({ name: r.name, sweep: [...r.sweep, r.steady] })),

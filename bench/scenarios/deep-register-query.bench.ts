@@ -1,5 +1,5 @@
 import type { BenchContext } from '../lib/bench-context.js';
-import { load, type LoadResult } from '../lib/load.js';
+import { load, type LoadResult, steadyLoad } from '../lib/load.js';
 import { latencySweepTable, ms, rps, type Scenario } from '../lib/scenario.js';
 
 /** A page of 50 activities with every nested list a register view shows. */
@@ -56,11 +56,11 @@ export async function compare(ctx: BenchContext, targets: Target[], rate: number
   for (const t of targets) {
     await load({ ...t, connections: 4, seconds: 3 }); // warm-up (JIT, pools, plan caches)
     const max = await load({ ...t, connections: 8, seconds: ctx.seconds });
-    const steady = await load({ ...t, connections: 32, seconds: ctx.seconds, rate });
+    const steady = await steadyLoad({ ...t, seconds: ctx.seconds, rate });
     // Below the target rate: where each server's p99 stands when it is not saturated.
     const sweep: LoadResult[] = [];
     for (const lower of sweepRates) {
-      sweep.push(await load({ ...t, connections: 32, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
+      sweep.push(await steadyLoad({ ...t, seconds: Math.max(3, ctx.seconds / 2), rate: lower }));
     }
     rows.push({ name: t.name, max, steady, sweep });
     await new Promise((r) => setTimeout(r, 1000)); // let requests still in flight finish
@@ -167,13 +167,14 @@ ${big.activities.toLocaleString('en')} activities (3 purposes, 2 controllers, 3 
 and 3 engagements each, over 50 parties and 20 engagements); generated in ${(data.generatedInMs / 1000).toFixed(0)} s.
 Query: a page of 50 activities with all those nested lists and the parties and vendors behind them
 (\`bench/scenarios/deep-register-query.bench.ts\`; art30 answers ${(captured.answer.length / 1024).toFixed(0)} KiB).
-Each server runs in its own process on loopback, autocannon in another; PostGraphile logs in as the same app role with
+Each server runs in its own process on loopback, the load generators (autocannon flat out, an open-loop generator at steady rates) in another; PostGraphile logs in as the same app role with
 \`app.tenant_id\` set per transaction through pgSettings (row-level security applies alike); the raw \`pg\` server replays,
 per request, the ${captured.total} statements art30 sent for one such request.
 
 ${comparisonTable(rows, rate, ctx.seconds)}
 
-p99 latency at lower offered rates (32 connections, ${Math.max(3, ctx.seconds / 2)} s each; "served" where a server fell short of the offered rate):
+p99 latency at steady offered rates (open loop: requests arrive evenly spaced, latency counted from when each was
+due, up to 64 connections; ${Math.max(3, ctx.seconds / 2)} s each, ${ctx.seconds} s at ${rate}/s; "served" where a server fell short of the offered rate):
 
 ${latencySweepTable(
   rows.map((r) => ({ name: r.name, sweep: [...r.sweep, r.steady] })),

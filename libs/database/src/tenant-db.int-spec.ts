@@ -139,6 +139,28 @@ describe('TenantDb request scope (real PostgreSQL)', () => {
     expect(after.began).not.toBe(before.began);
   });
 
+  it('commits the idle read transaction in the opening of a write, on its connection, and opens afresh after', async () => {
+    let seen: { before: Here; during: Here; after: Here } | undefined;
+    const statements = await countStatements(async () => {
+      const { result, scope } = db.scope(async () => {
+        const before = await read(a.id);
+        const during = await db.run(a.id, here, { actor: 'test' });
+        return { before, during, after: await read(a.id) };
+      });
+      seen = await result;
+      await scope.end();
+    });
+    const { before, during, after } = seen!;
+    // One round trip ends the read transaction and starts the write, on the same connection.
+    expect(during.pid).toBe(before.pid);
+    expect(during.began).not.toBe(before.began);
+    expect(during.read_only).toBe('off');
+    expect(statements.filter((s) => s.startsWith('COMMIT; START TRANSACTION; SELECT set_config'))).toHaveLength(1);
+    expect(statements.filter((s) => s === 'COMMIT')).toHaveLength(2); // the write's, and the new read's at the end
+    expect(after).toEqual({ ...after, tenant: a.id, read_only: 'on' });
+    expect(after.began).not.toBe(during.began);
+  });
+
   it('never inlines a tenant that is not a UUID (it goes through a bound parameter instead)', async () => {
     const odd = "x', true); SELECT set_config('app.tenant_id', 'y";
     const { result, scope } = db.scope(() => read(odd));

@@ -125,6 +125,27 @@ export class ReadScope {
   }
 
   /**
+   * Before a write of the same request: hands over the connection of the idle read transaction,
+   * still open, for the write to commit it in the write's own opening round trip (`COMMIT; START
+   * TRANSACTION; …`) instead of one of its own; the scope opens afresh if it reads again. Answers
+   * nothing (and keeps or ends the transaction as {@link releaseIfIdle} would) where that is not safe.
+   */
+  async handOver(): Promise<QueryRunner | undefined> {
+    if (this.inFlight !== 0 || !this.opening) return undefined;
+    const opened = await this.opening.then(
+      () => true,
+      () => false,
+    );
+    if (!opened || this.failed || this.discard || this.inFlight !== 0 || !this.runner) {
+      await this.releaseIfIdle();
+      return undefined;
+    }
+    const runner = this.runner;
+    this.runner = this.opening = this.tenantId = undefined;
+    return runner;
+  }
+
+  /**
    * `BEGIN READ ONLY` and the tenant, and a first read if given, in one round trip: one
    * simple-protocol query of several statements, where parameters cannot travel, so the read is an
    * `EXECUTE` of a prepared statement with its UUID arguments inlined (executeSql checks them), and
@@ -244,13 +265,15 @@ export class TenantDb {
     if (scope) {
       const plainRead = options.readOnly && !options.actor && !options.note && !options.effectiveAt;
       if (plainRead && scope.serves(tenantId)) return scope.run(tenantId, work);
-      await scope.releaseIfIdle();
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // The request's idle read transaction is committed in this one's opening, on its connection.
+    const handed = await scope?.handOver();
+    const runner = handed ?? this.dataSource.createQueryRunner();
     try {
+      await runner.connect();
       // The START with its mode and the settings in one round trip.
       await openTransaction(runner, {
+        commitFirst: handed !== undefined,
         tenantId,
         actor: options.actor ?? '',
         note: options.note ?? '',

@@ -9,6 +9,8 @@ export interface TransactionOpening {
   effectiveAt: string;
   readOnly: boolean;
   snapshot: boolean;
+  /** The connection comes from a request's read transaction, committed in the same round trip. */
+  commitFirst?: boolean;
 }
 
 /**
@@ -30,7 +32,8 @@ export function openingSql(opening: TransactionOpening): string {
     ['app.effective_at', opening.effectiveAt],
   ];
   const values = settings.map(([name, value]) => `set_config('${name}', ${literal(value)}, true)`);
-  return `START TRANSACTION${mode ? ` ${mode}` : ''}; SELECT ${values.join(', ')}`;
+  const start = `START TRANSACTION${mode ? ` ${mode}` : ''}; SELECT ${values.join(', ')}`;
+  return opening.commitFirst ? `COMMIT; ${start}` : start;
 }
 
 function literal(value: string): string {
