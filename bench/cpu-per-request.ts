@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { backendTicks, backendTicksSince, cpuTicks, TICK_MS } from './lib/proc-cpu.js';
 import { BenchContext } from './lib/bench-context.js';
 import { load } from './lib/load.js';
 import { ACTIVITY_BY_ID_QUERY } from './scenarios/activity-by-id.bench.js';
@@ -9,34 +9,11 @@ import { DEEP_REGISTER_QUERY, POSTGRAPHILE_DEEP_QUERY } from './scenarios/deep-r
  * server process (art30, BENCH_BASELINES, PostGraphile, the raw pg floor) for the deep query and
  * the activity by id, with 8 connections, over the bench dataset (same BENCH_* knobs). Throughput
  * on a shared machine moves with the load; CPU per request hardly does, so it compares builds
- * where a throughput table cannot. PostgreSQL's CPU is the bench database's backends' (those that
- * live through the phase: pools that close idle connections make it an underestimate).
+ * where a throughput table cannot. PostgreSQL's CPU is the bench database's backends', per pid (a
+ * backend that ends during a phase loses its share since the phase began: a slight underestimate).
  */
 const rounds = Number(process.argv[2] ?? 2);
 const seconds = Number(process.argv[3] ?? 6);
-const TICK_MS = 10; // /proc clock ticks (USER_HZ 100)
-
-function cpuTicks(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-function backendTicks(database: string): number {
-  let sum = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) sum += cpuTicks(Number(pid));
-    } catch {
-      // the process ended
-    }
-  }
-  return sum;
-}
 
 const ctx = new BenchContext();
 try {
@@ -88,11 +65,11 @@ try {
   const totals = new Map<Target, { server: number; postgres: number; requests: number }>();
   for (let round = 0; round < rounds; round++) {
     for (const t of targets) {
-      const [server0, postgres0] = [cpuTicks(t.pid), backendTicks(database)];
+      const [server0, postgres0] = [cpuTicks(t.pid), backendTicks(database)] as const;
       const result = await load({ ...t, connections: 8, seconds });
       const total = totals.get(t) ?? { server: 0, postgres: 0, requests: 0 };
       total.server += cpuTicks(t.pid) - server0;
-      total.postgres += backendTicks(database) - postgres0;
+      total.postgres += backendTicksSince(database, postgres0);
       total.requests += result.requests;
       totals.set(t, total);
     }
@@ -101,8 +78,9 @@ try {
   console.log('| --- | --- | --- | --- | --- |');
   for (const [t, total] of totals) {
     const perRequest = (ticks: number) => `${((ticks * TICK_MS) / total.requests).toFixed(2)} ms`;
-    const postgres = total.postgres >= 0 ? perRequest(total.postgres) : 'n/a (backends ended)';
-    console.log(`| ${t.query} | ${t.name} | ${perRequest(total.server)} | ${postgres} | ${total.requests} |`);
+    console.log(
+      `| ${t.query} | ${t.name} | ${perRequest(total.server)} | ${perRequest(total.postgres)} | ${total.requests} |`,
+    );
   }
 } finally {
   await ctx.close();

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { backendTicks, backendTicksSince, cpuTicks, TICK_MS } from './lib/proc-cpu.js';
 import pg from 'pg';
 import { BenchContext } from './lib/bench-context.js';
 import { writeLoad } from './lib/write-load.js';
@@ -15,40 +15,6 @@ const rounds = Number(process.argv[2] ?? 2);
 const seconds = Number(process.argv[3] ?? 8);
 /** Writes per second offered (every build gets the same work); omit for as fast as each build answers. */
 const rate = process.argv[4] ? Number(process.argv[4]) : undefined;
-const TICK_MS = 10; // /proc clock ticks (USER_HZ 100)
-
-function cpuTicks(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU ticks of this database's backends, by pid. Per pid, so that a backend ending during a phase
- * (an idle pool connection closing) takes nothing away from the phase's sum.
- */
-function backendTicks(database: string): Map<number, number> {
-  const ticks = new Map<number, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) ticks.set(Number(pid), cpuTicks(Number(pid)));
-    } catch {
-      // the process ended
-    }
-  }
-  return ticks;
-}
-
-/** CPU the backends alive at the end spent since `before` (all of it for backends started since). */
-function backendTicksSince(database: string, before: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, ticks] of backendTicks(database)) sum += ticks - (before.get(pid) ?? 0);
-  return sum;
-}
 
 const ctx = new BenchContext();
 try {
