@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
 import { freshBenchDatabase } from './lib/bench-database.js';
+import { startCpuProfile } from './lib/cpu-profile.js';
 import { load } from './lib/load.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
 import { ACTIVITY_BY_ID_QUERY } from './scenarios/activity-by-id.bench.js';
@@ -41,26 +40,12 @@ const target = {
 const answer = await (await fetch(target.url, { method: 'POST', headers: target.headers, body })).text();
 if (!answer.startsWith('{"data"') || answer.includes('"errors"')) throw new Error(answer.slice(0, 500));
 await load({ ...target, connections: 8, seconds: 3 }); // warm-up
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.start');
+const profiler = await startCpuProfile(which);
 const result = await load({ ...target, connections: 8, seconds });
-const { profile } = await session.post('Profiler.stop');
-await writeFile(`.cache/${which}.cpuprofile`, JSON.stringify(profile));
-const self = new Map<string, number>();
-const dt = profile.timeDeltas ?? [];
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-(profile.samples ?? []).forEach((id, i) => {
-  const n = byId.get(id)!;
-  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(`file://${process.cwd()}/`, '')}:${n.callFrame.lineNumber}`;
-  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
-});
-const total = [...self.values()].reduce((a, b) => a + b, 0);
+const summary = await profiler.stop();
 console.log(
   `${which}: ${result.requestsPerSecond.toFixed(0)} requests/s with 8 connections (p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms), answer ${answer.length} bytes`,
 );
-for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
-  console.log(`${((100 * v) / total).toFixed(1)}%  ${k}`);
+console.log(summary);
 await app.close();
 await database.stop();

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -11,6 +10,7 @@ import { ensureAppRole, runMigrations } from '#database';
 import { DemoSeeder } from '#demo';
 import { TenantsService } from '#accounts';
 import { ExportFormat, ExportLayout, ExportService } from '#reports';
+import { startCpuProfile } from './lib/cpu-profile.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
 
 /**
@@ -94,26 +94,11 @@ if (process.env.PROFILE_RUNS) {
   await app.close();
   process.exit(0);
 }
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.setSamplingInterval', { interval: 500 });
-await session.post('Profiler.start');
+const profiler = await startCpuProfile(`export-${format}`);
 const { ms, bytes } = await run();
-const { profile } = await session.post('Profiler.stop');
-await writeFile(`.cache/export-${format}.cpuprofile`, JSON.stringify(profile));
-const self = new Map<string, number>();
-const dt = profile.timeDeltas ?? [];
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-(profile.samples ?? []).forEach((id, i) => {
-  const n = byId.get(id)!;
-  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(`file://${process.cwd()}/`, '')}:${n.callFrame.lineNumber}`;
-  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
-});
-const total = [...self.values()].reduce((a, b) => a + b, 0);
+const summary = await profiler.stop();
 console.log(
   `${format} export of ${activities} activities: ${ms.toFixed(0)} ms (${Math.round((activities / ms) * 1000)}/s), ${bytes} bytes`,
 );
-for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
-  console.log(`${((v / total) * 100).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+console.log(summary);
 await app.close();
