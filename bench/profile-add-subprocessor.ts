@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { loadConfig } from '#core';
 import { freshBenchDatabase } from './lib/bench-database.js';
+import { startCpuProfile } from './lib/cpu-profile.js';
 import { createRegisterDataset } from './lib/register-dataset.js';
 import { ADD_SUBPROCESSOR } from './scenarios/add-subprocessor.bench.js';
 
@@ -54,42 +53,12 @@ const post = () =>
     if (!text.includes('"engagementId"')) throw new Error(text);
   });
 for (let i = 0; i < 50; i++) await post();
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.start');
+const profiler = await startCpuProfile('add-subprocessor');
 const t0 = performance.now();
 for (let i = 0; i < 500; i++) await post();
 const elapsed = performance.now() - t0;
-const { profile } = await session.post('Profiler.stop');
-await writeFile('.cache/add-subprocessor.cpuprofile', JSON.stringify(profile));
-const self = new Map<string, number>();
-const byPackage = new Map<string, number>();
-const dt = profile.timeDeltas ?? [];
-const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-(profile.samples ?? []).forEach((id, i) => {
-  const node = byId.get(id)!;
-  const url = node.callFrame.url;
-  const where = url.replace(/.*node_modules\//, '').replace(`file://${process.cwd()}/`, '');
-  const key = `${node.callFrame.functionName || '(anon)'} ${where}:${node.callFrame.lineNumber}`;
-  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
-  const pkg = url.includes('node_modules/')
-    ? /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)![1]!
-    : url.startsWith('file://')
-      ? 'art30'
-      : url
-        ? 'node'
-        : node.callFrame.functionName || '(native)';
-  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + (dt[i] ?? 0));
-});
-const total = [...self.values()].reduce((a, b) => a + b, 0);
-const top = (m: Map<string, number>, k: number) =>
-  [...m.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, k)
-    .map(([key, v]) => `${((100 * v) / total).toFixed(1)}%  ${key}`)
-    .join('\n');
+const summary = await profiler.stop();
 console.log(`500 additions in ${elapsed.toFixed(0)} ms (${(elapsed / 500).toFixed(2)} ms each)`);
-console.log(`\nby package (self time):\n${top(byPackage, 15)}\n\nby function (self time):\n${top(self, 30)}`);
+console.log(summary);
 await app.close();
 await database.stop();

@@ -16,9 +16,16 @@ export interface PreparedStatement {
 }
 
 export function prepared(text: string): PreparedStatement {
+  // Page and by-id reads build their text per call: the check and the hash are done once per text.
+  const seen = byText.get(text);
+  if (seen) return seen;
   if (/\bSELECT\s+(\w+\.)?\*/i.test(text)) throw new Error('prepared statements name their columns (no SELECT *)');
-  return { name: `art30_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`, text };
+  const statement = { name: `art30_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`, text };
+  if (byText.size < MAX_PREPARED) byText.set(text, statement);
+  return statement;
 }
+
+const byText = new Map<string, PreparedStatement>();
 
 /**
  * The statements prepared so far, by name. Texts are written in code (values travel as
