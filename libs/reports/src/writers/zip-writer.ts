@@ -125,6 +125,11 @@ interface CentralEntry {
  * (DeflateSpool: sizes in the local header, bytes copied). art30's bundles stay far below 4 GiB
  * (100,000 activities: 330 MB of CSV, 50 MB zipped), so there is no zip64: past its limits the
  * export fails rather than writing an archive readers would misread.
+ *
+ * Why art30's own: the zip libraries (yazl, which the exports used before) deflate what they are
+ * given themselves, so a table had to be spooled plain, read back and deflated after the whole
+ * cursor pass. Taking entries deflated ahead is what lets each table be hashed and compressed on
+ * zlib's threads while its rows are made (CPU of a 100,000-activity export -27 %, docs/benchmarks.md).
  */
 export class ZipWriter {
   private offset = 0;
